@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: throughput and memory of `analyze` on the ANT news corpus
+ * (../shared/data/news/ant_v1.1.jsonl, 10k Tunisian articles), and memory of the streaming
+ * `analyze --jsonl` path over a long batch (the corpus repeated).
+ *
+ *   npm run bench                       # all articles once, then a 20k-line batch
+ *   npm run bench -- --limit 2000       # fewer articles
+ *   npm run bench -- --batch-lines 100000
+ */
+import { createReadStream, existsSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { PassThrough, Readable, Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { analyzeJsonl } from "../src/cli/batch.js";
+import { analyzeText } from "../src/index.js";
+
+const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    limit: { type: "string", default: "0" },
+    "batch-lines": { type: "string", default: "20000" },
+  },
+});
+const limit = Number(values.limit) || Number.POSITIVE_INFINITY;
+const batchLines = Number(values["batch-lines"]);
+
+if (!existsSync(CORPUS)) {
+  console.error(`bench: the ANT corpus is not at ${CORPUS.pathname} (it ships in ../shared/data)`);
+  process.exit(2);
+}
+
+interface Article {
+  text: string;
+  date: string;
+}
+
+async function loadCorpus(): Promise<Article[]> {
+  const articles: Article[] = [];
+  const lines = createInterface({
+    input: createReadStream(CORPUS),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line) as { text?: string; time?: string };
+    if (!record.text?.trim()) continue;
+    articles.push({ text: record.text, date: (record.time ?? "").slice(0, 10) });
+    if (articles.length >= limit) break;
+  }
+  return articles;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function benchAnalyze(articles: Article[]): Promise<void> {
+  // Warm up lazily loaded data and the JIT so the figure is steady-state throughput.
+  for (const a of articles.slice(0, 50)) analyzeText(a.text, { date: a.date });
+  let bytes = 0;
+  let tokens = 0;
+  let failed = 0;
+  const started = process.hrtime.bigint();
+  for (const a of articles) {
+    bytes += Buffer.byteLength(a.text);
+    try {
+      tokens += analyzeText(a.text, { date: a.date, tokens: true }).tokens?.length ?? 0;
+    } catch {
+      failed++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(
+    `analyze: ${articles.length} articles, ${mb(bytes)} in ${seconds.toFixed(2)} s = ` +
+      `${(articles.length / seconds).toFixed(0)} articles/s, ${(bytes / 1024 / 1024 / seconds).toFixed(2)} MB/s, ` +
+      `${Math.round(tokens / seconds).toLocaleString("en")} tokens/s` +
+      (failed ? ` (${failed} rejected as input errors)` : ""),
+  );
+}
+
+async function benchBatch(articles: Article[]): Promise<void> {
+  if (!batchLines) return;
+  const input = new PassThrough();
+  let written = 0;
+  const sink = new Writable({
+    write(_chunk, _encoding, done) {
+      written++;
+      done();
+    },
+  });
+  const samples: number[] = [];
+  const every = Math.max(1, Math.floor(batchLines / 10));
+  const lines = Readable.from(
+    (function* () {
+      for (let i = 0; i < batchLines; i++) {
+        const a = articles[i % articles.length] as Article;
+        if (i % every === 0) samples.push(process.memoryUsage().rss);
+        yield `${JSON.stringify({ id: `a${i}`, text: a.text, date: a.date })}\n`;
+      }
+    })(),
+  );
+  lines.pipe(input);
+  const started = process.hrtime.bigint();
+  const summary = await analyzeJsonl(input, sink);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(
+    `analyze --jsonl: ${summary.lines} lines (${written} written, ${summary.failed} errors) in ` +
+      `${seconds.toFixed(1)} s = ${(summary.lines / seconds).toFixed(0)} lines/s; ` +
+      `RSS along the run: ${samples.map((s) => mb(s).replace(" MB", "")).join(" → ")} MB`,
+  );
+}
+
+const articles = await loadCorpus();
+await benchAnalyze(articles);
+await benchBatch(articles);
+console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);

@@ -1,0 +1,136 @@
+/**
+ * The `marsad` command line. Every user error ends as one line on stderr and a non-zero exit,
+ * never a stack trace.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { describeError, InputError, isInputError } from "../errors.js";
+import { type AnalyzeOptions, analyze } from "../index.js";
+import { isUrl, parseDateHint } from "../input/index.js";
+import { analyzeJsonl } from "./batch.js";
+import { formatReport } from "./report.js";
+
+const VERSION = "0.1.0";
+
+interface AnalyzeFlags {
+  date?: string;
+  format: "json" | "text";
+  jsonl?: string;
+  tokens?: boolean;
+  timeout: number;
+  maxBytes: number;
+}
+
+function buildProgram(): Command {
+  const program = new Command()
+    .name("marsad")
+    .description(
+      "Arabic news to structured knowledge: who is mentioned, who said what, when, who did what to whom.",
+    )
+    .version(VERSION)
+    .configureOutput({
+      outputError: (message, write) => write(`marsad: ${message.replace(/^error: /, "")}`),
+    })
+    .exitOverride();
+
+  program
+    .command("analyze")
+    .description(
+      "analyse one article (a file, a URL or - for stdin), or a JSONL batch with --jsonl",
+    )
+    .argument("[source]", "file path, http(s) URL, or - for standard input")
+    .option("--date <YYYY-MM-DD>", "publication date to use when the page gives none", dateOption)
+    .addOption(
+      new Option("--format <format>", "output format").choices(["json", "text"]).default("json"),
+    )
+    .option(
+      "--jsonl <file>",
+      "batch: one JSON article per line ({ id, text | html, url?, date? }); - for stdin",
+    )
+    .option("--tokens", "include tokens with clitic segments in the output")
+    .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
+    .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
+    .action(runAnalyze);
+
+  return program;
+}
+
+async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Promise<void> {
+  const options: AnalyzeOptions = {
+    ...(flags.date ? { date: flags.date } : {}),
+    ...(flags.tokens ? { tokens: true } : {}),
+    fetch: { timeoutMs: flags.timeout * 1000 },
+    maxBytes: flags.maxBytes,
+  };
+  if (flags.jsonl !== undefined) {
+    if (source !== undefined)
+      throw new InputError("bad-option", "give either a source or --jsonl, not both");
+    const input = flags.jsonl === "-" ? process.stdin : await openFile(flags.jsonl);
+    const summary = await analyzeJsonl(input, process.stdout, options);
+    if (summary.failed > 0) {
+      process.stderr.write(
+        `marsad: ${summary.failed} of ${summary.lines} lines failed (see their "error" fields)\n`,
+      );
+    }
+    return;
+  }
+  if (source === undefined) {
+    throw new InputError(
+      "bad-option",
+      "nothing to analyse: give a file, a URL, - for stdin, or --jsonl FILE",
+    );
+  }
+  // "-" is read from stdin by the file loader.
+  const analysis = await analyze(isUrl(source) ? { url: source } : { file: source }, options);
+  const out =
+    flags.format === "text"
+      ? formatReport(analysis, process.stdout.isTTY === true)
+      : `${JSON.stringify(analysis, null, 2)}\n`;
+  process.stdout.write(out);
+}
+
+async function openFile(path: string) {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory())
+      throw new InputError("unreadable", `${path}: is a directory, not a file`);
+  } catch (error) {
+    if (isInputError(error)) throw error;
+    throw new InputError("not-found", `${path}: no such file`);
+  }
+  return createReadStream(path);
+}
+
+function dateOption(value: string): string {
+  try {
+    return parseDateHint(value) ?? value;
+  } catch (error) {
+    throw new InvalidArgumentError(describeError(error));
+  }
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` and the like: stop quietly when the reader goes away.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`marsad: ${describeError(error)}\n`);
+    if (!isInputError(error) && process.env.MARSAD_DEBUG) console.error(error);
+    return isInputError(error) ? 1 : 70;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,40 @@
+/**
+ * The analysis pipeline: one prepared article through the stages in order (text → NER →
+ * entities → quotes → times → events), each reading the shared `Doc` and returning its facts.
+ */
+import { ANALYSIS_SCHEMA_ID, type Analysis, type Doc } from "./analysis.js";
+import { resolveEntities } from "./entities/index.js";
+import { extractEvents } from "./events/index.js";
+import type { PreparedArticle } from "./input/index.js";
+import { recognizeEntities } from "./ner/index.js";
+import { extractQuotes } from "./quotes/index.js";
+import { splitSentences, tokenize } from "./text/index.js";
+import { extractTimes } from "./time/index.js";
+
+export interface PipelineOptions {
+  id?: string | undefined;
+  /** Include the tokens in the output (they are always computed; stages need them). */
+  tokens?: boolean | undefined;
+}
+
+export function runPipeline(article: PreparedArticle, options: PipelineOptions = {}): Analysis {
+  const { text, meta, removed } = article;
+  const doc: Doc = { text, meta, sentences: splitSentences(text), tokens: tokenize(text) };
+  const entities = resolveEntities(doc, recognizeEntities(doc));
+  const quotes = extractQuotes(doc, entities);
+  const times = extractTimes(doc);
+  const events = extractEvents(doc, entities, times);
+  return {
+    schema: ANALYSIS_SCHEMA_ID,
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    meta,
+    text,
+    removed,
+    sentences: doc.sentences,
+    ...(options.tokens ? { tokens: doc.tokens } : {}),
+    entities,
+    quotes,
+    times,
+    events,
+  };
+}

@@ -1,0 +1,4 @@
+/**
+ * The web UI's HTTP server. Lands with the observatory issue.
+ */
+export {};

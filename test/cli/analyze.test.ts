@@ -1,0 +1,199 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { AnalysisSchema } from "../../src/analysis.js";
+
+// These run the real command (`npm test` builds dist/ first), as a user or a script would.
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const bin = join(root, "bin/marsad.js");
+const seed = join(root, "../shared/seed/putin-xi-call.txt");
+const example = join(root, "examples/amman-water-conference.txt");
+const scratch = mkdtempSync(join(tmpdir(), "marsad-cli-"));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function marsad(args: string[], stdin?: string | Buffer): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      "node",
+      [bin, ...args],
+      { cwd: root, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? "");
+  });
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** A user error: non-zero exit, exactly one line on stderr, and no stack trace. */
+function expectCleanError(run: Run, pattern: RegExp) {
+  expect(run.code).not.toBe(0);
+  const lines = run.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.stdout).toBe("");
+}
+
+describe.skipIf(!existsSync(seed))("marsad analyze on the seed article", () => {
+  it("finds the dateline, drops the page chrome, and keeps quotations inside sentences", async () => {
+    const run = await marsad(["analyze", seed, "--date", "2025-01-21", "--format", "json"]);
+    expect(run.stderr).toBe("");
+    const analysis = AnalysisSchema.parse(JSON.parse(run.stdout));
+    expect(analysis.meta.published).toBe("2025-01-21");
+    expect(analysis.meta.dateline).toMatchObject({ place: "موسكو", agency: "أ ف ب" });
+    const { start, end } = analysis.meta.dateline ?? { start: 0, end: 0 };
+    expect(analysis.text.slice(start, end)).toMatch(/^موسكو \(أ ف ب\) –$/);
+    expect(analysis.removed.map((r) => r.text)).toEqual(["شاركها.", "Exit mobile version"]);
+    expect(analysis.text).not.toContain("Exit mobile version");
+    expect(analysis.text.trimEnd().endsWith("شاركها.")).toBe(false);
+    // No sentence boundary falls strictly inside a “...” quotation that opens and closes in one line.
+    const boundaries = analysis.sentences.map((s) => s.end);
+    for (const m of analysis.text.matchAll(/“[^“”«»\n]*[.؟!][^“”«»\n]*”/g)) {
+      const inside = boundaries.filter(
+        (b) => b > (m.index ?? 0) && b < (m.index ?? 0) + m[0].length - 1,
+      );
+      expect(inside, m[0]).toEqual([]);
+    }
+  });
+});
+
+describe("marsad analyze", () => {
+  it("prints a readable report of the example article", async () => {
+    const run = await marsad(["analyze", example, "--date", "2025-07-16", "--format", "text"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/dateline: place عمّان, agency وكالات/);
+    expect(run.stdout).toContain("published 2025-07-16");
+    expect(run.stdout).toMatch(/removed page chrome \(2\)/);
+    expect(run.stdout.includes("\u001b[")).toBe(false); // no colour codes when stdout is not a terminal
+  });
+
+  it("reads standard input with -", async () => {
+    const run = await marsad(
+      ["analyze", "-"],
+      "قال المتحدث إن الاجتماع سيعقد غدا. وأضاف أن الوفود وصلت.",
+    );
+    expect(run.code).toBe(0);
+    const analysis = JSON.parse(run.stdout);
+    expect(analysis.sentences).toHaveLength(2);
+    expect(analysis.meta.language).toBe("ar");
+  });
+
+  it("reads HTML files and decodes windows-1256 pages", async () => {
+    // A page declaring windows-1256, with its Arabic paragraphs encoded in that code page.
+    const words = "قال الوزير إن الحوار مستمر";
+    const cp1256 = encodeCp1256(words);
+    const paragraph = Buffer.concat([Buffer.from("<p>"), cp1256, Buffer.from(". </p>")]);
+    const page = Buffer.concat([
+      Buffer.from(
+        '<html><head><meta charset="windows-1256"><title>t</title></head><body><article>',
+      ),
+      ...Array.from({ length: 8 }, () => paragraph),
+      Buffer.from("</article></body></html>"),
+    ]);
+    const run = await marsad(["analyze", file("page.html", page)]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).text).toContain(words);
+  });
+
+  it("gives one clear line for each kind of bad input", async () => {
+    expectCleanError(
+      await marsad(["analyze", join(scratch, "nope.txt")]),
+      /nope\.txt: no such file/,
+    );
+    expectCleanError(await marsad(["analyze", file("empty.txt", "")]), /empty/);
+    expectCleanError(await marsad(["analyze", file("blank.txt", " \n\n ")]), /blank|empty/);
+    expectCleanError(
+      await marsad([
+        "analyze",
+        file("bin.dat", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3])),
+      ]),
+      /binary/,
+    );
+    expectCleanError(await marsad(["analyze", scratch]), /directory/);
+    expectCleanError(await marsad(["analyze", example, "--date", "2025-02-30"]), /not a date/);
+    expectCleanError(
+      await marsad(["analyze", `http://127.0.0.1:${await closedPort()}/article`]),
+      /connection was refused/,
+    );
+    expectCleanError(await marsad(["analyze"]), /nothing to analyse/);
+  });
+});
+
+describe("marsad analyze --jsonl", () => {
+  it("streams one analysis per line in input order, and reports bad lines without stopping", async () => {
+    const lines = [
+      JSON.stringify({
+        id: "a",
+        text: "بيروت - رويترز: قال مسؤول إن الاجتماع انتهى.",
+        date: "2024-03-05T10:00:00+02:00",
+      }),
+      "{not json",
+      JSON.stringify({
+        id: "c",
+        html: "<html><body><article><p>أعلنت الحكومة اليوم عن خطة جديدة للنقل العام في المدن الكبرى وقالت إنها ستبدأ الشهر المقبل.</p></article></body></html>",
+      }),
+      JSON.stringify({ id: "d", text: "" }),
+      JSON.stringify({ id: 5, text: "نص قصير آخر." }),
+    ];
+    const run = await marsad(["analyze", "--jsonl", file("batch.jsonl", `${lines.join("\n")}\n`)]);
+    expect(run.code).toBe(0);
+    const out = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(["a", null, "c", "d", "5"]);
+    expect(out[0].meta.published).toBe("2024-03-05");
+    expect(out[0].meta.dateline).toMatchObject({ place: "بيروت", agency: "رويترز" });
+    expect(out[1]).toMatchObject({ line: 2, error: expect.stringMatching(/not valid JSON/) });
+    expect(out[2].text).toContain("خطة جديدة");
+    expect(out[3].error).toMatch(/empty|blank|no text/);
+    expect(AnalysisSchema.safeParse(out[4]).success).toBe(true);
+    expect(run.stderr).toMatch(/2 of 5 lines failed/);
+  });
+});
+
+/** A loopback port nothing listens on: the connection is refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** windows-1256 encoding of the Arabic letters used above (the code page's own table). */
+function encodeCp1256(text: string): Buffer {
+  const table: Record<string, number> = {
+    " ": 0x20,
+    ا: 0xc7,
+    ل: 0xe1,
+    ق: 0xde,
+    و: 0xe6,
+    ز: 0xd2,
+    ي: 0xed,
+    ر: 0xd1,
+    إ: 0xc5,
+    ن: 0xe4,
+    ح: 0xcd,
+    م: 0xe3,
+    س: 0xd3,
+    ت: 0xca,
+  };
+  return Buffer.from([...text].map((ch) => table[ch] ?? 0x3f));
+}

@@ -45,10 +45,16 @@ async function loadCorpus(): Promise<Article[]> {
     if (!line.trim()) continue;
     const record = JSON.parse(line) as { text?: string; time?: string };
     if (!record.text?.trim()) continue;
-    articles.push({ text: record.text, date: (record.time ?? "").slice(0, 10) });
+    articles.push({ text: record.text, date: isoDate(record.time ?? "") });
     if (articles.length >= limit) break;
   }
   return articles;
+}
+
+/** ANT dates are ISO date-times or DD/MM/YYYY. */
+function isoDate(time: string): string {
+  const dmy = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(time);
+  return dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : time.slice(0, 10);
 }
 
 function mb(bytes: number): string {

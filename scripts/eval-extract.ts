@@ -9,8 +9,15 @@
  * 2. Our hand-written fixtures (test/fixtures/html/*.html with *.body.txt), scored like
  *    marsad_score.py `aeb`: 4-gram shingle precision/recall/F1 over \w+ tokens.
  * 3. CNN Arabic: the body must start with test_cnn_arabic.json `cleaned_text` (whitespace-blind).
+ * 4. JSON-LD proxy (`aeb`-style, no human labels): the trafilatura pages whose schema.org
+ *    JSON-LD `articleBody` is long (>= 50 shingles) and visibly on the page (>= 80% of its
+ *    shingles occur in the page text) use it as ground truth. The ld+json blocks are removed
+ *    from the HTML first so that the extractor cannot read the answer. Pages are split into two
+ *    halves by a hash of the file name: tune on half A, check that changes carry over to B.
  * Plus pages/s, ms per page and peak RSS for each extractor; the snippet runs happen in separate
  * child processes so that each peak RSS is its own.
+ *
+ *   --only proxy,snippets,fixtures,cnn   run a subset      --worst N   list the N worst proxy pages
  */
 import { execFileSync, fork } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -18,7 +25,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { extractArticle } from "../src/input/html.js";
+import { domToText } from "../src/input/html/dom-text.js";
+import { findArticleNode, readJsonLd } from "../src/input/html/jsonld.js";
+import { containment, shingles } from "../src/input/html/similarity.js";
+import { extractArticle, jsonLdBody, parseDocument } from "../src/input/html.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
@@ -28,6 +38,8 @@ const opt = (name: string, fallback: string): string => {
 const SHARED = resolve(opt("--shared", join(import.meta.dirname, "..", "..", "shared")));
 const DOM = opt("--dom", "linkedom");
 const VERBOSE = args.includes("--verbose");
+const ONLY = new Set(opt("--only", "snippets,fixtures,cnn,proxy").split(","));
+const WORST = Number(opt("--worst", "0"));
 const FIXTURES = join(import.meta.dirname, "..", "test", "fixtures", "html");
 
 type Extractor = (html: string, url?: string) => string;
@@ -217,6 +229,98 @@ function cnnArabic(extract: Extractor, label: string): string {
   return `${label.padEnd(22)} ${ok ? "PASS" : "FAIL"}: body starts "${squeeze(text).slice(0, 40)}…"`;
 }
 
+// ---------- JSON-LD articleBody proxy ----------
+
+const LD_SCRIPT_RE = /<script\b[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+/** articleBody must have this many distinct 4-grams (teaser-length bodies are truncated). */
+const PROXY_MIN_SHINGLES = 50;
+/** Share of articleBody's 4-grams that must occur in the page's own visible text. */
+const PROXY_MIN_VISIBLE = 0.8;
+/** A body that ends in an ellipsis is a truncated teaser, not the article. */
+const TRUNCATED_RE = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/;
+const HIDDEN_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** Elements a reader does not see: paywalled copies of the body are often display:none. */
+const isHidden = (el: {
+  getAttribute(n: string): string | null;
+  hasAttribute(n: string): boolean;
+}) => el.hasAttribute("hidden") || HIDDEN_RE.test(el.getAttribute("style") ?? "");
+
+interface ProxyPage {
+  file: string;
+  url: string;
+  html: string;
+  truth: string;
+  half: "A" | "B";
+}
+
+/** FNV-1a of the file name: a stable, content-independent split. */
+function halfOf(name: string): "A" | "B" {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % 2 === 0 ? "A" : "B";
+}
+
+function proxyPages(dir: string, data: Record<string, EvalPage>): ProxyPage[] {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const out: ProxyPage[] = [];
+  for (const [url, v] of Object.entries(data)) {
+    const path = join(dir, "pages", v.file);
+    if (!existsSync(path)) continue;
+    const raw = decoder.decode(readFileSync(path));
+    if (!raw.includes("articleBody")) continue;
+    const body = findArticleNode(readJsonLd(parseDocument(raw)))?.articleBody;
+    if (typeof body !== "string") continue;
+    const truth = jsonLdBody(body);
+    const truthShingles = shingles(truth);
+    if (truthShingles.size < PROXY_MIN_SHINGLES || TRUNCATED_RE.test(truth)) {
+      if (VERBOSE) console.log(`  proxy skips ${v.file}: short or truncated articleBody`);
+      continue;
+    }
+    const html = raw.replace(LD_SCRIPT_RE, "");
+    const page = parseDocument(html);
+    const visible = containment(truthShingles, shingles(domToText(page.body ?? page, isHidden)));
+    if (visible < PROXY_MIN_VISIBLE) {
+      if (VERBOSE) console.log(`  proxy skips ${v.file}: ${(visible * 100).toFixed(0)}% visible`);
+      continue;
+    }
+    out.push({ file: v.file, url, html, truth, half: halfOf(v.file) });
+  }
+  return out;
+}
+
+function proxy(pages: ProxyPage[], extract: Extractor, label: string): string {
+  const lines: string[] = [];
+  const per: { file: string; half: string; p: number; r: number; f: number }[] = [];
+  const t = timer();
+  for (const half of ["A", "B"] as const) {
+    const rows: [number, number, number][] = [];
+    for (const pg of pages.filter((x) => x.half === half)) {
+      const row = shinglePrf(
+        pg.truth,
+        t.run(() => extract(pg.html, pg.url)),
+      );
+      rows.push(row);
+      const one = benchF1([row]);
+      per.push({ file: pg.file, half, p: one.p, r: one.r, f: one.f1 });
+    }
+    const { f1, p, r } = benchF1(rows);
+    lines.push(
+      `half ${half}${half === "A" ? " (tune)" : " (check)"} F1 ${f1.toFixed(3)} P ${p.toFixed(3)} R ${r.toFixed(3)} (${rows.length} pages)`,
+    );
+  }
+  let out = `${label.padEnd(22)} ${lines.join("; ")}`;
+  if (WORST > 0) {
+    per.sort((a, b) => a.f - b.f);
+    for (const x of per.slice(0, WORST)) {
+      out += `\n    ${x.half} ${x.f.toFixed(3)} P ${x.p.toFixed(3)} R ${x.r.toFixed(3)}  ${x.file}`;
+    }
+  }
+  return out;
+}
+
 /** Runs the snippet evaluation of one extractor in a fresh child process. */
 function snippetsInChild(dir: string, which: "baseline" | "ours"): Promise<string> {
   return new Promise((resolveLine, reject) => {
@@ -261,15 +365,27 @@ async function main(): Promise<void> {
     >;
     const baseline = await readabilityAlone();
     const baseLabel = `readability+${DOM}`;
-    console.log(`trafilatura snippets (${Object.keys(data).length} pages):`);
-    console.log(`  ${await snippetsInChild(dir, "baseline")}`);
-    console.log(`  ${await snippetsInChild(dir, "ours")}`);
-    console.log("own fixtures (aeb-style):");
-    console.log(`  ${fixtures(baseline, baseLabel)}`);
-    console.log(`  ${fixtures(ours, "marsad extractArticle")}`);
-    console.log("CNN Arabic:");
-    console.log(`  ${cnnArabic(baseline, baseLabel)}`);
-    console.log(`  ${cnnArabic(ours, "marsad extractArticle")}`);
+    if (ONLY.has("snippets")) {
+      console.log(`trafilatura snippets (${Object.keys(data).length} pages):`);
+      console.log(`  ${await snippetsInChild(dir, "baseline")}`);
+      console.log(`  ${await snippetsInChild(dir, "ours")}`);
+    }
+    if (ONLY.has("proxy")) {
+      const pages = proxyPages(dir, data);
+      console.log(`JSON-LD articleBody proxy (${pages.length} pages, ld+json removed; aeb-style):`);
+      console.log(`  ${proxy(pages, baseline, baseLabel)}`);
+      console.log(`  ${proxy(pages, ours, "marsad extractArticle")}`);
+    }
+    if (ONLY.has("fixtures")) {
+      console.log("own fixtures (aeb-style):");
+      console.log(`  ${fixtures(baseline, baseLabel)}`);
+      console.log(`  ${fixtures(ours, "marsad extractArticle")}`);
+    }
+    if (ONLY.has("cnn")) {
+      console.log("CNN Arabic:");
+      console.log(`  ${cnnArabic(baseline, baseLabel)}`);
+      console.log(`  ${cnnArabic(ours, "marsad extractArticle")}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -28,9 +28,8 @@ export class InputError extends Error {
   }
 }
 
-/** True for errors meant for the user, including ones built elsewhere as plain Errors named InputError. */
-export function isInputError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && error.name === "InputError";
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError;
 }
 
 /** The one line to show a user for any error. */

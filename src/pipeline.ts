@@ -13,13 +13,14 @@ import { extractTimes } from "./time/index.js";
 
 export interface PipelineOptions {
   id?: string | undefined;
-  /** Include the tokens in the output (they are always computed; stages need them). */
+  /** Include the tokens, with their clitic segments, in the output (stages always get tokens). */
   tokens?: boolean | undefined;
 }
 
 export function runPipeline(article: PreparedArticle, options: PipelineOptions = {}): Analysis {
   const { text, meta, removed } = article;
-  const doc: Doc = { text, meta, sentences: splitSentences(text), tokens: tokenize(text) };
+  const tokens = tokenize(text, { segments: options.tokens === true });
+  const doc: Doc = { text, meta, sentences: splitSentences(text, tokens), tokens };
   const entities = resolveEntities(doc, recognizeEntities(doc));
   const quotes = extractQuotes(doc, entities);
   const times = extractTimes(doc);

@@ -5,8 +5,9 @@
  * letters for windows-1256, ISO-8859-6 and windows-1252 (Arabic pages in legacy encodings are
  * still common). A declared single-byte encoding loses to bytes that are valid, non-ASCII UTF-8:
  * servers often send a wrong default charset, while legacy text that happens to be valid UTF-8 is
- * vanishingly rare. Binary input is rejected with an InputError (name "InputError", `code`).
+ * vanishingly rare. Binary input is rejected with an InputError.
  */
+import { InputError } from "../errors.js";
 
 export interface DecodeOptions {
   /** The HTTP Content-Type header, e.g. "text/html; charset=windows-1256". */
@@ -19,19 +20,6 @@ export interface Decoded {
   text: string;
   /** WHATWG name of the encoding used, e.g. "utf-8", "windows-1256". */
   encoding: string;
-}
-
-export type InputErrorCode = "binary" | "empty" | "undecodable";
-
-/** Errors for bad input: plain Errors named "InputError" with a machine-readable `code`. */
-export function inputError(
-  code: InputErrorCode,
-  message: string,
-): Error & { code: InputErrorCode } {
-  const error = new Error(message) as Error & { code: InputErrorCode };
-  error.name = "InputError";
-  error.code = code;
-  return error;
 }
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -89,7 +77,7 @@ function utf16Guess(bytes: Uint8Array): string | undefined {
 function assertText(bytes: Uint8Array): void {
   for (const [what, magic] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) {
-      throw inputError("binary", `the input is binary data (${what}), not text or HTML`);
+      throw new InputError("binary", `the input is binary data (${what}), not text or HTML`);
     }
   }
   const n = Math.min(bytes.length, 8192);
@@ -103,13 +91,13 @@ function assertText(bytes: Uint8Array): void {
     }
   }
   if (nul > Math.max(1, n * 0.002)) {
-    throw inputError(
+    throw new InputError(
       "binary",
       "the input is binary data (it contains NUL bytes), not text or HTML",
     );
   }
   if (control > Math.max(8, n * 0.05)) {
-    throw inputError(
+    throw new InputError(
       "binary",
       "the input is binary data (too many control bytes), not text or HTML",
     );
@@ -190,7 +178,7 @@ function finish(bytes: Uint8Array, label: string): Decoded {
     if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) bad++;
   }
   if (n > 0 && bad > n * 0.1) {
-    throw inputError(
+    throw new InputError(
       "undecodable",
       `the input could not be decoded as text (tried ${decoder.encoding})`,
     );
@@ -200,7 +188,7 @@ function finish(bytes: Uint8Array, label: string): Decoded {
 
 /** Decodes page or file bytes to text, choosing the encoding as described at the top. */
 export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded {
-  if (bytes.length === 0) throw inputError("empty", "the input is empty");
+  if (bytes.length === 0) throw new InputError("empty", "the input is empty");
   const bom = bomEncoding(bytes);
   if (bom) return finish(bytes, bom);
   const utf16 = utf16Guess(bytes);

@@ -3,6 +3,7 @@
  * date-time is the date where it was written, so it is taken as is, not shifted to UTC.
  */
 import { InputError } from "../errors.js";
+import { normaliseDate } from "./metadata.js";
 
 const DATE_PREFIX = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
 
@@ -22,10 +23,19 @@ export function toIsoDate(value: string): string | undefined {
   return `${match[1]}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-/** Like toIsoDate, but a date the user gave that is not one is their error to hear about. */
+/**
+ * A date the user gave: ISO first (any year), then the unambiguous forms pages use (17/05/2015,
+ * "21 يناير 2025"). One that is not a date, or could be two (03/04/2015), is their error to hear
+ * about.
+ */
 export function parseDateHint(value: string | undefined): string | undefined {
   if (value === undefined || value === "") return undefined;
-  const date = toIsoDate(value);
-  if (!date) throw new InputError("bad-option", `"${value}" is not a date (expected YYYY-MM-DD)`);
+  const date = toIsoDate(value) ?? normaliseDate(value);
+  if (!date) {
+    throw new InputError(
+      "bad-option",
+      `"${value}" is not an unambiguous date (expected YYYY-MM-DD)`,
+    );
+  }
   return date;
 }

@@ -214,7 +214,7 @@ function denseBlockText(doc: DomDocument): string {
 const MARKUP_RE = /<[a-z][^>]*>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 
 /** schema.org articleBody as plain text (some sites put HTML or entities in it). */
-function jsonLdBody(value: unknown): string {
+export function jsonLdBody(value: unknown): string {
   if (typeof value !== "string" || value.length < 200) return "";
   let text = value;
   // Entity-escaped HTML ("&lt;p&gt;…") needs a second pass.

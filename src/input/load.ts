@@ -81,12 +81,8 @@ function decodeWithName(bytes: Uint8Array, context: BytesContext, html: boolean)
       ...(context.contentType ? { contentType: context.contentType } : {}),
     });
   } catch (error) {
-    if (error instanceof Error && error.name === "InputError") {
-      throw new InputError(
-        (error as InputError).code ?? "undecodable",
-        `${context.name}: ${error.message}`,
-      );
-    }
+    if (error instanceof InputError)
+      throw new InputError(error.code, `${context.name}: ${error.message}`);
     throw error;
   }
 }

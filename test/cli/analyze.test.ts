@@ -126,7 +126,10 @@ describe("marsad analyze", () => {
       /binary/,
     );
     expectCleanError(await marsad(["analyze", scratch]), /directory/);
-    expectCleanError(await marsad(["analyze", example, "--date", "2025-02-30"]), /not a date/);
+    expectCleanError(
+      await marsad(["analyze", example, "--date", "2025-02-30"]),
+      /not an unambiguous date/,
+    );
     expectCleanError(
       await marsad(["analyze", `http://127.0.0.1:${await closedPort()}/article`]),
       /connection was refused/,

@@ -1,20 +1,27 @@
 /**
- * `npm run bench`: throughput and memory of `analyze` on the ANT news corpus
- * (../shared/data/news/ant_v1.1.jsonl, 10k Tunisian articles), and memory of the streaming
+ * `npm run bench`: NER model load time, tagging speed and `marsad ner` peak memory (on
+ * ANERcorp); throughput and memory of `analyze` on the ANT news corpus
+ * (../shared/data/news/ant_v1.1.jsonl, 10k Tunisian articles); and memory of the streaming
  * `analyze --jsonl` path over a long batch (the corpus repeated).
  *
  *   npm run bench                       # all articles once, then a 20k-line batch
  *   npm run bench -- --limit 2000       # fewer articles
  *   npm run bench -- --batch-lines 100000
  */
-import { createReadStream, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { PassThrough, Readable, Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { analyzeJsonl } from "../src/cli/batch.js";
 import { analyzeText } from "../src/index.js";
+import { loadTagger, nerResources, parseConll, tagSentences } from "../src/ner/index.js";
 
 const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
+const NER_DATA = new URL("../../shared/data/ner/anercorp/train.conll", import.meta.url);
 
 const { values } = parseArgs({
   options: {
@@ -117,6 +124,44 @@ async function benchBatch(articles: Article[]): Promise<void> {
   );
 }
 
+function benchNer(): void {
+  let started = process.hrtime.bigint();
+  loadTagger();
+  const resources = nerResources();
+  resources.gazetteer?.(["تحميل"]);
+  resources.wordClasses?.("تحميل");
+  const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const sentences = parseConll(readFileSync(NER_DATA, "utf8")).map((s) => s.tokens);
+  const tokens = sentences.reduce((n, s) => n + s.length, 0);
+  tagSentences(sentences.slice(0, 200)); // warm-up
+  started = process.hrtime.bigint();
+  tagSentences(sentences);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // `marsad ner` as a user runs it, on a 25k-token file, for its peak memory.
+  const sample: string[] = [];
+  let count = 0;
+  for (const s of sentences) {
+    if (count >= 25_000) break;
+    sample.push(s.join("\n"));
+    count += s.length;
+  }
+  const file = join(mkdtempSync(join(tmpdir(), "marsad-bench-")), "sample.conll");
+  writeFileSync(file, `${sample.join("\n\n")}\n`);
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const child = execFileSync(
+    "node",
+    ["--import", "./scripts/report-rss.mjs", "bin/marsad.js", "ner", "--conll", file],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const peak = Number(/peak-rss-kb (\d+)/.exec(child)?.[1] ?? 0) * 1024;
+  console.log(
+    `ner: model and lexicons loaded in ${loadMs.toFixed(0)} ms; ${tokens.toLocaleString("en")} tokens tagged in ` +
+      `${seconds.toFixed(2)} s = ${Math.round(tokens / seconds).toLocaleString("en")} tokens/s (one core); ` +
+      `\`marsad ner\` on ${count.toLocaleString("en")} tokens: peak RSS ${mb(peak)}`,
+  );
+}
+
+if (existsSync(NER_DATA)) benchNer();
 const articles = await loadCorpus();
 await benchAnalyze(articles);
 await benchBatch(articles);

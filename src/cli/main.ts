@@ -9,6 +9,7 @@ import { describeError, InputError, isInputError } from "../errors.js";
 import { type AnalyzeOptions, analyze } from "../index.js";
 import { isUrl, parseDateHint } from "../input/index.js";
 import { analyzeJsonl } from "./batch.js";
+import { runEvalNer, runNer, runTrainNer } from "./ner.js";
 import { formatReport } from "./report.js";
 
 const VERSION = "0.1.0";
@@ -52,6 +53,42 @@ function buildProgram(): Command {
     .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
     .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
     .action(runAnalyze);
+
+  program
+    .command("ner")
+    .description(
+      "tag a pre-tokenised CoNLL file (one token per line, blank line between sentences)",
+    )
+    .requiredOption("--conll <file>", "the input; - for stdin. Output: token<TAB>TAG lines")
+    .option("--model <file>", "a model trained with `marsad train ner` instead of the shipped one")
+    .action((flags: { conll: string; model?: string }) => runNer(flags.conll, flags));
+
+  program
+    .command("eval")
+    .description("score a component against gold data")
+    .command("ner")
+    .description("exact-span precision, recall and F1 per type and micro overall")
+    .requiredOption("--gold <file>", "CoNLL file with gold BIO tags in the last column")
+    .option("--model <file>", "a model trained with `marsad train ner` instead of the shipped one")
+    .option("--json", "print the scores as JSON")
+    .action(runEvalNer);
+
+  program
+    .command("train")
+    .description("train a model")
+    .command("ner")
+    .description("train an NER tagger on CoNLL files with BIO tags")
+    .requiredOption("--data <files...>", "training files")
+    .requiredOption("--out <file>", "where to write the model")
+    .option("--epochs <n>", "passes over the data", positiveNumber, 12)
+    .option(
+      "--window <n>",
+      "sentences each side that form a document for the second pass; 0 = one pass",
+      nonNegative,
+      20,
+    )
+    .option("--dev <file>", "held-out CoNLL file: fits confidences and reports F1")
+    .action(runTrainNer);
 
   return program;
 }
@@ -108,6 +145,13 @@ function dateOption(value: string): string {
   } catch (error) {
     throw new InvalidArgumentError(describeError(error));
   }
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError("expected a whole number, 0 or more");
+  return n;
 }
 
 function positiveNumber(value: string): number {

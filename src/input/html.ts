@@ -1,12 +1,17 @@
 /**
- * HTML page → article body text and page metadata.
+ * HTML page → article body text and page metadata. The page is pre-cleaned (clean.ts), then
+ * Readability's pick, the explicit body container (candidates.ts) and schema.org articleBody
+ * (as a referee) compete; the winner gets its standfirst back from the page's text blocks
+ * (expand.ts) and a line-level clean-up (postprocess.ts).
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { findBodyContainer, isLinkBlock } from "./html/candidates.js";
+import { textBlocks } from "./html/blocks.js";
+import { chooseDomText, findBodyContainer, isLinkBlock } from "./html/candidates.js";
 import { cleanDocument } from "./html/clean.js";
 import { type DomDocument, type DomElement, TEXT_NODE } from "./html/dom.js";
 import { deeperThan, domToText } from "./html/dom-text.js";
+import { withLead } from "./html/expand.js";
 import { findArticleNode, type JsonLdNode, readJsonLd } from "./html/jsonld.js";
 import { cleanArticleText } from "./html/postprocess.js";
 import { containment, shingles } from "./html/similarity.js";
@@ -80,7 +85,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   let text = "";
   try {
-    text = articleText(doc, jsonld);
+    text = articleText(doc, jsonld, meta.title);
     if (text.length < MIN_TEXT) {
       const dense = denseBlockText(parseDocument(html));
       if (dense.length > text.length) text = dense;
@@ -91,7 +96,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   return { text: cleanArticleText(text, meta.title, meta.author), meta };
 }
 
-function articleText(doc: DomDocument, jsonld: JsonLdNode[]): string {
+function articleText(doc: DomDocument, jsonld: JsonLdNode[], title?: string): string {
   const ld = jsonLdBody(findArticleNode(jsonld)?.articleBody);
   const ldShingles = ld ? shingles(ld) : undefined;
   // The page's own text, before cleaning, to check that articleBody is really on the page.
@@ -99,7 +104,9 @@ function articleText(doc: DomDocument, jsonld: JsonLdNode[]): string {
     ldShingles && ldShingles.size >= MIN_LD_SHINGLES
       ? shingles(domToText(doc.body ?? doc))
       : undefined;
-  cleanDocument(doc);
+  cleanDocument(doc, undefined, title);
+  // The cleaned page as text blocks, before Readability rearranges the tree.
+  const blocks = textBlocks(doc.body ?? doc);
   const container = findBodyContainer(doc, 250);
   const containerText = container
     ? container.elements.map((e) => domToText(e, isLinkBlock)).join("\n\n")
@@ -113,19 +120,9 @@ function articleText(doc: DomDocument, jsonld: JsonLdNode[]): string {
 
   if (ldShingles && pageShingles) {
     const chosen = refereeWithJsonLd(ld, ldShingles, pageShingles, [readable, containerText]);
-    if (chosen !== undefined) return chosen;
+    if (chosen !== undefined) return chosen === ld ? ld : withLead(chosen, blocks, title);
   }
-  if (containerText.length >= MIN_TEXT) {
-    if (readable.length < MIN_TEXT) return containerText;
-    const a = shingles(readable);
-    const b = shingles(containerText);
-    const readableInContainer = containment(a, b);
-    // Readability kept only part of the marked body (it joins sibling blocks conservatively).
-    if (readableInContainer >= 0.8 && b.size >= 1.5 * a.size) return containerText;
-    // Readability chose a different block while microdata says where the body is.
-    if (readableInContainer < 0.3 && container?.microdata) return containerText;
-  }
-  return readable;
+  return withLead(chooseDomText(readable, containerText, container), blocks, title);
 }
 
 function readabilityText(doc: DomDocument): string {

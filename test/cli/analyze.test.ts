@@ -94,6 +94,16 @@ describe("marsad analyze", () => {
     expect(analysis.meta.language).toBe("ar");
   });
 
+  it("analyses text in other languages too, and says which", async () => {
+    const english =
+      "LONDON (Reuters) - The central bank kept interest rates unchanged on Thursday, saying inflation was still too high. Markets had expected the decision.";
+    const run = await marsad(["analyze", "-"], english);
+    const analysis = JSON.parse(run.stdout);
+    expect(analysis.meta.language).toBe("en");
+    expect(analysis.meta.dateline).toMatchObject({ agency: "Reuters" });
+    expect(analysis.sentences).toHaveLength(2);
+  });
+
   it("reads HTML files and decodes windows-1256 pages", async () => {
     // A page declaring windows-1256, with its Arabic paragraphs encoded in that code page.
     const words = "قال الوزير إن الحوار مستمر";
@@ -135,6 +145,10 @@ describe("marsad analyze", () => {
       /connection was refused/,
     );
     expectCleanError(await marsad(["analyze"]), /nothing to analyse/);
+    expectCleanError(
+      await marsad(["analyze", example, "--max-bytes", "100"]),
+      /over the 100-byte limit/,
+    );
   });
 });
 

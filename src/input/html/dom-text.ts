@@ -66,7 +66,7 @@ const LINE_TAGS = new Set([
 const CELL_TAGS = new Set(["TD", "TH"]);
 
 /** Elements whose content is never visible text. */
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS = new Set([
   "SCRIPT",
   "STYLE",
   "NOSCRIPT",
@@ -91,14 +91,17 @@ const SKIP_TAGS = new Set([
   "SOURCE",
   "IMG",
   "MAP",
+  // ruby annotations (furigana readings) would interleave with the base text
+  "RT",
+  "RP",
 ]);
 
 // HTML collapsible whitespace plus the no-break and other Unicode spaces, which we flatten too:
 // downstream stages want plain spaces, and a no-break space never joins two words.
-const SPACE_RUN = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+export const SPACE_RUN = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 const SPACE_CHAR = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-function tagOf(node: DomNode): string {
+export function tagOf(node: DomNode): string {
   // linkedom and jsdom both upper-case HTML tag names; foreign (SVG) names keep their case.
   return node.nodeName.toUpperCase();
 }
@@ -150,7 +153,8 @@ class TextSink {
   }
 }
 
-function separatorOf(tag: string): number {
+/** The break an element makes around itself: 0 none, 0.5 space, 1 line, 2 paragraph. */
+export function separatorOf(tag: string): number {
   if (PARAGRAPH_TAGS.has(tag)) return PARAGRAPH;
   if (LINE_TAGS.has(tag)) return LINE;
   if (CELL_TAGS.has(tag)) return 0.5;

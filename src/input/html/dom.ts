@@ -9,6 +9,7 @@ export interface DomNode {
   readonly parentNode: DomNode | null;
   readonly firstChild: DomNode | null;
   readonly nextSibling: DomNode | null;
+  readonly previousSibling: DomNode | null;
   textContent: string | null;
   remove(): void;
 }
@@ -19,6 +20,7 @@ export interface DomElement extends DomNode {
   readonly children: ArrayLike<DomElement>;
   readonly firstElementChild: DomElement | null;
   readonly nextElementSibling: DomElement | null;
+  readonly previousElementSibling: DomElement | null;
   readonly parentElement: DomElement | null;
   id: string;
   className: string;

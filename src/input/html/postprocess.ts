@@ -1,8 +1,9 @@
 /**
  * Line-level clean-up of extracted article text: drops share prompts, "read also" links,
- * advertisement labels, tag lists, copyright and photo-credit lines, a leading copy of the
- * title and repeated lines. Patterns cover English, Arabic, German, French, Spanish, Italian,
- * Portuguese and Polish; they only ever match short lines, so prose is never cut.
+ * advertisement labels, tag lists, copyright lines, image captions and photo credits, the
+ * headline near the top, repeated lines and pull quotes. Patterns cover English, Arabic,
+ * German, French, Spanish, Italian, Portuguese and Polish; they only ever match short lines
+ * (pull quotes: lines whose sentence the body states in full), so prose is never cut.
  */
 import { MONTH_WORDS_RE, normaliseDate } from "../metadata.js";
 
@@ -52,9 +53,44 @@ const FURNITURE_LINE_RE = new RegExp(
   "iu",
 );
 
+/**
+ * Image captions that survive in the text: a line ending in a photo credit ("…, photo: Archives",
+ * "… Quelle: Lutz Roeßler"), a numbered figure caption ("Abbildung 2: …", "Fig. 3 …") or a bare
+ * agency credit ("Judy Eddy/WENN.com", "© picture alliance / dpa").
+ */
+const CREDIT_TAIL_RE =
+  /(?:^|[\s,;|(–—-])(?:fotos?|photos?|bild|bilder|bildquelle|symbolbild|archivbild|image|credits?|quelle|source|fuente|crédits?|crédito|foto di|zdjęcie|fot\.|صورة|الصورة|تصوير|المصدر)\s*[:：]\s*[^.!?:]{1,60}\)?\.?$/iu;
+/** A caption's closing note: "(Archivaufnahme)", "(Symbolbild)", "(file photo)". */
+const CAPTION_NOTE_RE =
+  /\((?:archiv\w*|symbolbild|symbolfoto|foto|photo|file photo|archive photo|bild|image|illustration|imagen de archivo|صورة أرشيفية)\)$/iu;
+const FIGURE_CAPTION_RE =
+  /^(?:abbildung|abb\.|figure|fig\.|bild|grafik|chart|figura|gráfico|rysunek|ryc\.|شكل|رسم بياني)\s*\d+[a-z]?\s*[:.)]/iu;
+const AGENCY_RE =
+  /\b(?:getty(?: images)?|afp|dpa|reuters|epa|imago(?: images)?|wenn(?:\.com)?|shutterstock|istock(?:photo)?|picture[ -]alliance|keystone|anadolu|xinhua|sipa|zuma|alamy|ansa|efe|pap|apa)\b/iu;
+
+const CREDIT_MARK_RE = /[/©|]/;
+const SENTENCE_STOP_RE = /[.!?]\s*$/;
+
+/** True for an image caption or photo credit line (at most 250 characters). */
+export function isCaption(line: string): boolean {
+  if (line.length > 250) return false;
+  if (CREDIT_TAIL_RE.test(line) || FIGURE_CAPTION_RE.test(line) || CAPTION_NOTE_RE.test(line))
+    return true;
+  // A bare credit: a few words with a photographer/agency separator and an agency name.
+  return (
+    line.length <= 60 &&
+    CREDIT_MARK_RE.test(line) &&
+    AGENCY_RE.test(line) &&
+    !SENTENCE_STOP_RE.test(line)
+  );
+}
+
 const SPACE_RE = /\s+/g;
 const BYLINE_RE =
   /^(?:by|von|por|par|di|door|przez|بقلم|كتب|كتبت|إعداد|اعداد|تقرير|written by|text)\s*[:：]?\s+\S.{0,60}$/iu;
+/** "حوار: آسيا العتروس", "Interview: Jo Lee" — only with the colon (a subheading may start so). */
+const INTERVIEW_BYLINE_RE =
+  /^(?:حوار|حاوره|حاورته|أجرى الحوار|interview|entrevista|interviewt? von)\s*[:：]\s*\S.{0,50}$/iu;
 // What is left of a dateline once the date itself is gone: weekday names, "updated", "published".
 const DATE_WORDS_RE =
   /\d+|\p{P}|\p{S}|\b(?:gmt|utc|am|pm|uhr|h)\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:mon|diens|mitt|donners|frei|sams|sonn)tag|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت/giu;
@@ -78,40 +114,123 @@ export function isDateLine(line: string): boolean {
 /** Date stamps and bylines among the first and last lines of the text. */
 function isEdgeFurniture(line: string, author?: string): boolean {
   if (isDateLine(line)) return true;
-  if (line.length <= 80 && BYLINE_RE.test(line)) return true;
+  if (line.length <= 80 && (BYLINE_RE.test(line) || INTERVIEW_BYLINE_RE.test(line))) return true;
   return author !== undefined && comparable(line) === comparable(author);
 }
 
 const EDGE_LINES = 3;
+/** The headline is dropped when it is one of this many first lines. */
+const TITLE_LINES = 4;
 
 /**
- * Cleans extracted text line by line. `title` is dropped when it opens the text, `author` when
- * it stands alone on one of the first or last lines.
+ * Cleans extracted text line by line. `title` is dropped when it is one of the first lines,
+ * `author` when it stands alone on one of the first or last lines; captions, furniture lines,
+ * repeated short lines and pull quotes go wherever they are.
  */
 export function cleanArticleText(text: string, title?: string, author?: string): string {
   const lines = edgeTrimmed(text, author);
   const blocks = lines.split(/\n{2,}/);
-  const out: string[] = [];
+  const out: string[][] = [];
   const seen = new Set<string>();
   const titleKey = title ? comparable(title) : "";
+  let lineNo = 0;
   for (const block of blocks) {
     const kept: string[] = [];
     for (const raw of block.split("\n")) {
       const line = raw.replace(SPACE_RE, " ").trim();
       if (line.length === 0) continue;
       if (line.length <= 220 && FURNITURE_LINE_RE.test(line)) continue;
+      if (isCaption(line)) continue;
       const key = comparable(line);
       if (key.length === 0) continue;
-      // A title line at the very start, and exact repeats of short lines (captions, labels).
-      if (out.length === 0 && kept.length === 0 && titleKey.length > 0 && key === titleKey)
-        continue;
+      // The headline among the first lines (after a kicker or standfirst), and exact repeats
+      // of short lines (captions, labels).
+      if (lineNo++ < TITLE_LINES && titleKey.length > 0 && key === titleKey) continue;
       if (line.length < 200 && seen.has(key)) continue;
       seen.add(key);
       kept.push(line);
     }
-    if (kept.length > 0) out.push(kept.join("\n"));
+    if (kept.length > 0) out.push(kept);
   }
-  return out.join("\n\n");
+  return withoutPullQuotes(out)
+    .map((b) => b.join("\n"))
+    .join("\n\n");
+}
+
+/** Pull quotes are this long; longer lines are paragraphs even when repeated. */
+const PULL_QUOTE_MIN = 30;
+const PULL_QUOTE_MAX = 400;
+/** Above this much text the check is skipped (it scans the text once per candidate line). */
+const PULL_QUOTE_TEXT_MAX = 200_000;
+
+/**
+ * Drops lines that repeat part of a longer line: pull quotes and teaser repeats of a sentence
+ * the body states in full.
+ */
+function withoutPullQuotes(blocks: string[][]): string[][] {
+  const keys: string[] = [];
+  const starts: number[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    for (const line of block) {
+      const key = comparable(line);
+      keys.push(key);
+      starts.push(at);
+      at += key.length + 1;
+    }
+  }
+  const joined = keys.join("\n");
+  if (joined.length > PULL_QUOTE_TEXT_MAX) return blocks;
+  const drop = new Set<number>();
+  let i = -1;
+  for (const block of blocks) {
+    for (const line of block) {
+      i++;
+      const key = keys[i] ?? "";
+      if (key.length < PULL_QUOTE_MIN || key.length > PULL_QUOTE_MAX || !isQuotable(line)) continue;
+      if (repeatsPartOfLonger(key, i, keys, starts, joined)) drop.add(i);
+    }
+  }
+  if (drop.size === 0) return blocks;
+  let n = 0;
+  return blocks
+    .map((block) => block.filter(() => !drop.has(n++)))
+    .filter((block) => block.length > 0);
+}
+
+const QUOTE_START_RE = /^["“„«‚‘'»]/u;
+const SENTENCE_END_RE = /[.!?…"“”»«’']$/u;
+
+/** A sentence (or a quotation) of some length: a subheading or table row may well recur. */
+function isQuotable(line: string): boolean {
+  if (QUOTE_START_RE.test(line)) return true;
+  return SENTENCE_END_RE.test(line) && line.split(" ").length >= 6;
+}
+
+function repeatsPartOfLonger(
+  key: string,
+  self: number,
+  keys: string[],
+  starts: number[],
+  joined: string,
+): boolean {
+  for (let hit = joined.indexOf(key); hit >= 0; hit = joined.indexOf(key, hit + 1)) {
+    const j = lineAt(starts, hit);
+    if (j !== self && (keys[j] ?? "").length > key.length) return true;
+  }
+  return false;
+}
+
+/** Index of the line whose start offset is the last one at or before `offset`. */
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Drops date stamps and bylines among the first and last few lines. */

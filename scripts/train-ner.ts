@@ -1,0 +1,87 @@
+/**
+ * Reproduces the shipped NER tagger, data/ner/tagger.bin.gz, deterministically:
+ *
+ *   npx tsx scripts/train-ner.ts                 # dev report, then the final model on all data
+ *   npx tsx scripts/train-ner.ts --dev-only      # only the dev-set experiment
+ *
+ * Data: ../shared/data/ner/anercorp/train.conll. Its last 15% of sentences (contiguous, so whole
+ * documents, like the corpus's own held-out part) is our dev set: a tagger trained on the rest is
+ * scored on it and fits the confidence temperature; the shipped tagger is then trained on
+ * everything with the same settings and that temperature.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parseConll } from "../src/ner/conll.js";
+import { nerResources } from "../src/ner/resources.js";
+import { scoreSpans } from "../src/ner/spans.js";
+import { canonicalTags, type TrainingSentence, trainTagger } from "../src/ner/train.js";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: "../shared/data/ner/anercorp/train.conll" },
+    out: { type: "string", default: "data/ner/tagger.bin.gz" },
+    epochs: { type: "string", default: "12" },
+    window: { type: "string", default: "20" },
+    "dev-fraction": { type: "string", default: "0.15" },
+    "dev-only": { type: "boolean", default: false },
+    /** More training files (e.g. AQMAR); never part of the dev set. */
+    extra: { type: "string", multiple: true, default: [] },
+  },
+});
+
+const sentences = parseConll(readFileSync(values.data, "utf8")).filter(
+  (s): s is TrainingSentence => s.tags !== undefined,
+);
+const cut = Math.round(sentences.length * (1 - Number(values["dev-fraction"])));
+const extra = values.extra.flatMap((file) =>
+  parseConll(readFileSync(file, "utf8")).filter((s): s is TrainingSentence => s.tags !== undefined),
+);
+const train = [...sentences.slice(0, cut), ...extra];
+const dev = sentences.slice(cut);
+const settings = {
+  epochs: Number(values.epochs),
+  window: Number(values.window),
+  resources: nerResources(),
+};
+console.log(
+  `${sentences.length} sentences (+${extra.length} extra): ${train.length} train, ${dev.length} dev; ${JSON.stringify({ ...settings, resources: undefined })}`,
+);
+
+let started = Date.now();
+const devTagger = trainTagger(train, { ...settings, calibration: dev });
+const predicted = devTagger
+  .tagDocument(
+    dev.map((s) => s.tokens),
+    settings.resources,
+  )
+  .map((t) => t.tags);
+const scores = scoreSpans(
+  dev.map((s) => canonicalTags(s.tags)),
+  predicted,
+);
+const pct = (x: number) => (100 * x).toFixed(1);
+console.log(
+  `dev F1 ${pct(scores.overall.f1)} (P ${pct(scores.overall.precision)} R ${pct(scores.overall.recall)}) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+for (const [type, s] of Object.entries(scores.byType)) {
+  console.log(`  ${type.padEnd(5)} F1 ${pct(s.f1)} (P ${pct(s.precision)} R ${pct(s.recall)})`);
+}
+
+if (!values["dev-only"]) {
+  started = Date.now();
+  const tagger = trainTagger([...sentences, ...extra], {
+    ...settings,
+    temperature: (devTagger.second ?? devTagger.first).temperature,
+    info: {
+      data: "ANERcorp train split, all sentences",
+      devF1: Number(pct(scores.overall.f1)),
+      epochs: settings.epochs,
+      window: settings.window,
+    },
+  });
+  const bytes = tagger.serialize();
+  writeFileSync(values.out, bytes);
+  console.log(
+    `wrote ${values.out}: ${(bytes.length / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+}

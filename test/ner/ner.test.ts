@@ -1,0 +1,138 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeText } from "../../src/index.js";
+import {
+  bioSpans,
+  formatConll,
+  loadTagger,
+  NerTagger,
+  parseConll,
+  scoreSpans,
+  type TrainingSentence,
+  tagSentences,
+  trainTagger,
+} from "../../src/ner/index.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const tiny = join(root, "test/fixtures/ner/tiny.conll");
+
+describe("CoNLL files and span scores", () => {
+  it("reads tokens and tags and writes them back", () => {
+    const sentences = parseConll("a\tO\nb c B-LOC\n\n\nd\n");
+    expect(sentences).toEqual([{ tokens: ["a", "b"], tags: ["O", "B-LOC"] }, { tokens: ["d"] }]);
+    expect(formatConll([{ tokens: ["a", "b"], tags: ["O", "B-LOC"] }])).toBe("a\tO\nb\tB-LOC\n");
+  });
+
+  it("reads spans as conlleval does and scores exact matches only", () => {
+    expect(bioSpans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"])).toEqual([
+      { start: 0, end: 2, type: "PER" },
+      { start: 3, end: 4, type: "LOC" },
+      { start: 4, end: 5, type: "LOC" },
+      { start: 5, end: 6, type: "ORG" },
+    ]);
+    const s = scoreSpans([["B-PERS", "I-PERS", "O", "B-LOC"]], [["B-PER", "O", "O", "B-LOC"]]);
+    expect(s.overall).toMatchObject({ tp: 1, fp: 1, fn: 1 });
+    expect(s.byType.PERS).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+    expect(s.byType.LOC?.f1).toBe(1);
+  });
+});
+
+describe("training and tagging", () => {
+  const data = parseConll(readFileSync(tiny, "utf8")) as TrainingSentence[];
+
+  it("learns a small corpus, and a saved tagger tags exactly as the one in memory", () => {
+    for (const window of [0, 3]) {
+      const tagger = trainTagger(data, { epochs: 8, window, folds: 3 });
+      const tagged = tagger.tagDocument(data.map((s) => s.tokens)).map((t) => t.tags);
+      expect(
+        scoreSpans(
+          data.map((s) => s.tags),
+          tagged,
+        ).overall.f1,
+      ).toBe(1);
+      const copy = NerTagger.deserialize(tagger.serialize());
+      expect(copy.tagDocument(data.map((s) => s.tokens)).map((t) => t.tags)).toEqual(tagged);
+    }
+  });
+
+  it("always gives one valid BIO tag per token, with a probability", () => {
+    const tagger = loadTagger();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 8 }), { maxLength: 12 }),
+          { maxLength: 4 },
+        ),
+        (sentences) => {
+          const out = tagSentences(sentences, tagger);
+          out.forEach(({ tags, confidences }, s) => {
+            expect(tags).toHaveLength(sentences[s]?.length ?? 0);
+            tags.forEach((tag, i) => {
+              expect(tagger.labels).toContain(tag);
+              if (tag.startsWith("I-")) expect(tags[i - 1]?.slice(2)).toBe(tag.slice(2));
+              expect(confidences[i]).toBeGreaterThan(0);
+              expect(confidences[i]).toBeLessThanOrEqual(1 + 1e-9);
+            });
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("entities in analyze", () => {
+  it("finds people, places and organisations with offsets into the text, clitics left out", () => {
+    const text =
+      "قال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا لن تتراجع. وأضاف بوتين أن وزارة الخارجية الروسية ستصدر بيانا. واجتمع وزير الخارجية مع نظيره في باريس وبيروت.";
+    const a = analyzeText(text, { date: "2025-01-21" });
+    const byName = new Map(a.entities.map((e) => [e.name, e]));
+    for (const e of a.entities) {
+      for (const m of e.mentions) {
+        expect(a.text.slice(m.start, m.end)).toBe(m.text);
+        expect(m.confidence).toBeGreaterThan(0);
+      }
+    }
+    expect(byName.get("فلاديمير بوتين")?.type).toBe("PER");
+    expect(byName.get("موسكو")?.type).toBe("LOC");
+    expect(byName.get("بيروت")?.type).toBe("LOC");
+    expect(a.entities.some((e) => e.mentions.some((m) => m.text === "وبيروت"))).toBe(false);
+  });
+});
+
+describe("the ner commands", () => {
+  const bin = join(root, "bin/marsad.js");
+  const run = (args: string[]) =>
+    execFileSync("node", [bin, ...args], { cwd: root, encoding: "utf8" });
+
+  it("tags a CoNLL file line for line, in the input's label names", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-ner-"));
+    const perStyle = join(dir, "per.conll");
+    writeFileSync(perStyle, "قال O\nجون B-PER\nكيري I-PER\n\nفي O\nلندن B-LOC\n");
+    const out = run(["ner", "--conll", perStyle]);
+    const lines = out.split("\n");
+    expect(lines).toHaveLength(7); // 5 tokens, a blank line between sentences, a final newline
+    expect(lines[3]).toBe("");
+    expect(lines[0]?.split("\t")[0]).toBe("قال");
+    expect(out).not.toMatch(/-PERS\b/);
+  });
+
+  it("trains a model with progress, then tags and scores with it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-train-"));
+    const model = join(dir, "tiny.bin.gz");
+    const training = spawnSync(
+      "node",
+      [bin, "train", "ner", "--data", tiny, "--out", model, "--epochs", "5", "--window", "0"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(training.status).toBe(0);
+    expect(training.stderr).toMatch(/epoch 5\/5/);
+    const scores = run(["eval", "ner", "--gold", tiny, "--model", model]);
+    expect(scores).toMatch(/micro\s+100\.0\s+100\.0\s+100\.0/);
+  });
+});

@@ -8,7 +8,7 @@
  *   npm run bench -- --limit 2000       # fewer articles
  *   npm run bench -- --batch-lines 100000
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -148,12 +148,12 @@ function benchNer(): void {
   const file = join(mkdtempSync(join(tmpdir(), "marsad-bench-")), "sample.conll");
   writeFileSync(file, `${sample.join("\n\n")}\n`);
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const child = execFileSync(
+  const child = spawnSync(
     "node",
     ["--import", "./scripts/report-rss.mjs", "bin/marsad.js", "ner", "--conll", file],
     { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
   );
-  const peak = Number(/peak-rss-kb (\d+)/.exec(child)?.[1] ?? 0) * 1024;
+  const peak = Number(/peak-rss-kb (\d+)/.exec(child.stderr)?.[1] ?? 0) * 1024;
   console.log(
     `ner: model and lexicons loaded in ${loadMs.toFixed(0)} ms; ${tokens.toLocaleString("en")} tokens tagged in ` +
       `${seconds.toFixed(2)} s = ${Math.round(tokens / seconds).toLocaleString("en")} tokens/s (one core); ` +

@@ -120,6 +120,11 @@ async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Prom
   }
   // "-" is read from stdin by the file loader.
   const analysis = await analyze(isUrl(source) ? { url: source } : { file: source }, options);
+  if (analysis.meta.language !== "ar") {
+    process.stderr.write(
+      `marsad: note: the text reads as "${analysis.meta.language}", not Arabic; the analysis stages are built for Arabic news\n`,
+    );
+  }
   const out =
     flags.format === "text"
       ? formatReport(analysis, process.stdout.isTTY === true)

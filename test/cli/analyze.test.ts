@@ -100,6 +100,7 @@ describe("marsad analyze", () => {
     const run = await marsad(["analyze", "-"], english);
     const analysis = JSON.parse(run.stdout);
     expect(analysis.meta.language).toBe("en");
+    expect(run.stderr).toMatch(/note: the text reads as "en", not Arabic/);
     expect(analysis.meta.dateline).toMatchObject({ agency: "Reuters" });
     expect(analysis.sentences).toHaveLength(2);
   });

@@ -80,7 +80,13 @@ function buildProgram(): Command {
     .description("train an NER tagger on CoNLL files with BIO tags")
     .requiredOption("--data <files...>", "training files")
     .requiredOption("--out <file>", "where to write the model")
-    .option("--epochs <n>", "passes over the data", positiveNumber, 12)
+    .option("--epochs <n>", "passes over the data", positiveNumber, 8)
+    .option(
+      "--ensemble <n>",
+      "perceptrons averaged into the model (the shipped one uses 3)",
+      positiveNumber,
+      3,
+    )
     .option(
       "--window <n>",
       "sentences each side that form a document for the second pass; 0 = one pass",

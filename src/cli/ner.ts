@@ -110,6 +110,7 @@ export async function runTrainNer(options: {
   data: string[];
   out: string;
   epochs: number;
+  ensemble: number;
   window: number;
   dev?: string;
 }): Promise<void> {
@@ -130,10 +131,16 @@ export async function runTrainNer(options: {
   const started = Date.now();
   const model = trainTagger(sentences, {
     epochs: options.epochs,
+    ensemble: options.ensemble,
     window: options.window,
     resources: nerResources(),
     ...(dev ? { calibration: dev } : {}),
-    info: { data: options.data, epochs: options.epochs, window: options.window },
+    info: {
+      data: options.data,
+      epochs: options.epochs,
+      ensemble: options.ensemble,
+      window: options.window,
+    },
     onProgress: (phase, epoch, epochs) => {
       const line = `  ${phase}: epoch ${epoch}/${epochs} (${((Date.now() - started) / 1000).toFixed(0)} s)`;
       process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(60)}` : `${line}\n`);

@@ -3,7 +3,9 @@
  * hashed to 32 bits, so the model stores numbers, not strings. What depends on the word alone
  * (normalised form, clitic-stripped stem, affixes, shape, corpus frequency, word classes) is
  * computed once per distinct word and cached; a sentence then costs integer mixing only.
- * Context features look at a window of ±2 tokens; gazetteer matches come per sentence.
+ * Context features look at a window of ±2 tokens, plus a position-free bag of the stems up to four
+ * tokens away on each side (trigger words such as وزير or شركة need not sit right before a
+ * name); gazetteer matches come per sentence.
  */
 import { mentionCore, normalizeArabic, wordCount } from "../text/index.js";
 
@@ -100,6 +102,9 @@ const T = {
   docMajority: 95,
   docMajorityM1: 96,
   docMajorityP1: 97,
+  bagLeft: 100,
+  bagRight: 101,
+  normClass: 110,
 } as const;
 
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufefc]/;
@@ -181,6 +186,14 @@ function computeWordInfo(word: string, resources: FeatureResources): WordInfo {
     );
   }
   const classes = resources.wordClasses?.(stem) ?? resources.wordClasses?.(norm);
+  // The unstripped form's classes too: when clitic stripping is wrong (a name that starts with
+  // و, ب, ل...), the full form's classes still carry its distributional evidence.
+  if (norm !== stem) {
+    const normClasses = resources.wordClasses?.(norm);
+    normClasses?.forEach((c, k) => {
+      own.push(feature(T.normClass + 1 + k, stringHash(`${k}:${c}`)));
+    });
+  }
   return {
     stem,
     norm,
@@ -272,6 +285,10 @@ export function extractFeatures(
     out.push(feature(T.frequencyM1, prev ? prev.frequencyHash : START));
     out.push(feature(T.frequencyP1, next ? next.frequencyHash : END));
     if (i === 0) out.push(feature(T.first, 0));
+    for (let k = Math.max(0, i - 4); k < i; k++)
+      out.push(feature(T.bagLeft, (infos[k] as WordInfo).stemHash));
+    for (let k = i + 1; k <= i + 4 && k < n; k++)
+      out.push(feature(T.bagRight, (infos[k] as WordInfo).stemHash));
     pushClasses(out, T.classI, v);
     pushClasses(out, T.classM1, prev);
     pushClasses(out, T.classP1, next);

@@ -32,6 +32,8 @@ export interface TrainOptions {
   temperature?: number;
   /** Called after each epoch, e.g. for a progress bar or dev-set scores. */
   onEpoch?: (epoch: number, model: () => NerModel) => void;
+  /** Perceptrons trained on different sentence orders and averaged into one model; default 1. */
+  ensemble?: number;
   info?: Record<string, unknown>;
 }
 
@@ -74,19 +76,76 @@ class Weights {
 }
 
 export function trainNer(sentences: TrainingSentence[], options: TrainOptions = {}): NerModel {
-  const epochs = options.epochs ?? 12;
+  const epochs = options.epochs ?? 8;
   const labels = labelSet(sentences);
   const L = labels.length;
   const index = new Map(labels.map((l, i) => [l, i]));
-  const allowed = bioTransitions(labels);
   const data = sentences.map((s) => ({
     features: featuresOf(s, options.resources),
     gold: Int32Array.from(canonicalTags(s.tags).map((t) => index.get(t) ?? 0)),
   }));
+  const runs = Math.max(1, options.ensemble ?? 1);
+  const seed = options.seed ?? 1;
+  const single = (r: number) =>
+    perceptron(data, labels, epochs, seed + r, (epoch, model) =>
+      options.onEpoch?.(epoch + r * epochs, model),
+    );
+  let result = single(0);
+  if (runs > 1) {
+    // Several perceptrons trained on different sentence orders, their averaged weights
+    // averaged again: one linear model, so tagging costs the same, with less order noise.
+    const members = [result];
+    for (let r = 1; r < runs; r++) members.push(single(r));
+    result = mergeRuns(members, L);
+  }
+  const { weights, trans, transU, clock } = result;
+  const model = finish(labels, weights, trans, transU, clock, 1, options.info);
+  const temperature = options.calibration?.length
+    ? fitTemperature(model, options.calibration, options.resources)
+    : (options.temperature ?? 1);
+  return finish(labels, weights, trans, transU, clock, temperature, options.info);
+}
+
+interface PerceptronRun {
+  weights: Weights;
+  trans: Float64Array;
+  transU: Float64Array;
+  clock: number;
+}
+
+/** The mean of several runs' averaged weights, as a run whose average is that mean. */
+function mergeRuns(runs: PerceptronRun[], L: number): PerceptronRun {
+  const weights = new Weights(L);
+  const trans = new Float64Array((L + 1) * L);
+  for (const run of runs) {
+    for (const [key, w] of run.weights.w) {
+      const u = run.weights.u.get(key) as Float64Array;
+      for (let y = 0; y < L; y++) {
+        const avg = (w[y] as number) - (u[y] as number) / run.clock;
+        if (avg !== 0) weights.update(key, y, avg / runs.length, 0);
+      }
+    }
+    for (let k = 0; k < trans.length; k++) {
+      const avg = (run.trans[k] as number) - (run.transU[k] as number) / run.clock;
+      trans[k] = (trans[k] as number) + avg / runs.length;
+    }
+  }
+  return { weights, trans, transU: new Float64Array(trans.length), clock: 1 };
+}
+
+function perceptron(
+  data: { features: SentenceFeatures; gold: Int32Array }[],
+  labels: string[],
+  epochs: number,
+  seed: number,
+  onEpoch: (epoch: number, model: () => NerModel) => void,
+): PerceptronRun {
+  const L = labels.length;
+  const allowed = bioTransitions(labels);
   const weights = new Weights(L);
   const trans = new Float64Array((L + 1) * L);
   const transU = new Float64Array((L + 1) * L);
-  const random = seededRandom(options.seed ?? 1);
+  const random = seededRandom(seed);
   const order = data.map((_, i) => i);
   let clock = 1;
 
@@ -103,7 +162,7 @@ export function trainNer(sentences: TrainingSentence[], options: TrainOptions = 
     }
     return scores;
   };
-  const averaged = (): NerModel => finish(labels, weights, trans, transU, clock, 1, options.info);
+  const averaged = (): NerModel => finish(labels, weights, trans, transU, clock, 1);
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffle(order, random);
@@ -134,13 +193,9 @@ export function trainNer(sentences: TrainingSentence[], options: TrainOptions = 
       }
       clock++;
     }
-    options.onEpoch?.(epoch, averaged);
+    onEpoch(epoch, averaged);
   }
-  const model = averaged();
-  const temperature = options.calibration?.length
-    ? fitTemperature(model, options.calibration, options.resources)
-    : (options.temperature ?? 1);
-  return finish(labels, weights, trans, transU, clock, temperature, options.info);
+  return { weights, trans, transU, clock };
 }
 
 /** Averaged weights (w − u/c), without the features that ended at zero. */
@@ -244,7 +299,8 @@ export function trainTagger(
   options: TaggerTrainOptions = {},
 ): NerTagger {
   const window = options.window ?? 0;
-  const epochs = options.epochs ?? 12;
+  // Each model's epochs, counted over all members of an ensemble.
+  const epochs = (options.epochs ?? 8) * Math.max(1, options.ensemble ?? 1);
   const progress = (phase: string) => (epoch: number) => options.onProgress?.(phase, epoch, epochs);
   if (window === 0) {
     return new NerTagger(

@@ -127,7 +127,21 @@ describe("the ner commands", () => {
     const model = join(dir, "tiny.bin.gz");
     const training = spawnSync(
       "node",
-      [bin, "train", "ner", "--data", tiny, "--out", model, "--epochs", "5", "--window", "0"],
+      [
+        bin,
+        "train",
+        "ner",
+        "--data",
+        tiny,
+        "--out",
+        model,
+        "--epochs",
+        "5",
+        "--ensemble",
+        "1",
+        "--window",
+        "0",
+      ],
       { cwd: root, encoding: "utf8" },
     );
     expect(training.status).toBe(0);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,6 +83,25 @@ describe("training and tagging", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+const anercorp = join(root, "../shared/data/ner/anercorp/train.conll");
+
+describe.skipIf(!existsSync(anercorp))("the shipped model", () => {
+  // The model stores feature hashes: if feature extraction changes without retraining
+  // (scripts/train-ner.ts), its tags fall apart even on sentences it was trained on.
+  it("still agrees with the features it was trained with", () => {
+    const sentences = (parseConll(readFileSync(anercorp, "utf8")) as TrainingSentence[]).slice(
+      0,
+      300,
+    );
+    const tagged = tagSentences(sentences.map((s) => s.tokens));
+    const f1 = scoreSpans(
+      sentences.map((s) => s.tags),
+      tagged.map((t) => t.tags),
+    ).overall.f1;
+    expect(f1).toBeGreaterThan(0.85);
   });
 });
 

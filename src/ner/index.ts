@@ -58,7 +58,7 @@ export function recognizeEntities(doc: Doc): Entity[] {
   const sentences = sentenceTokens(doc);
   if (sentences.length === 0) return [];
   const tagged = tagSentences(sentences.map((tokens) => tokens.map((t) => t.text)));
-  const entities = new Map<string, Entity>();
+  const found: { type: EntityType; mention: Mention }[] = [];
   sentences.forEach((tokens, s) => {
     const { tags, confidences } = tagged[s] as TaggedSentence;
     for (const span of bioSpans(tags)) {
@@ -68,22 +68,45 @@ export function recognizeEntities(doc: Doc): Entity[] {
       if (!type || !first || !last) continue;
       const start =
         first.kind === "word" ? first.start + mentionCore(first.text).start : first.start;
-      const text = doc.text.slice(start, last.end);
       let confidence = 0;
       for (let i = span.start; i < span.end; i++) confidence += confidences[i] ?? 0;
-      const mention: Mention = {
-        start,
-        end: last.end,
-        text,
-        confidence: round(confidence / (span.end - span.start)),
-      };
-      const key = `${type}:${normalizeArabic(text)}`;
-      const entity = entities.get(key);
-      if (entity) entity.mentions.push(mention);
-      else entities.set(key, { id: "", type, name: text, mentions: [mention] });
+      found.push({
+        type,
+        mention: {
+          start,
+          end: last.end,
+          text: doc.text.slice(start, last.end),
+          confidence: round(confidence / (span.end - span.start)),
+        },
+      });
     }
   });
+  const entities = new Map<string, Entity>();
+  for (const { type, mention } of withoutLeftoverConjunction(found, doc.text)) {
+    const key = `${type}:${normalizeArabic(mention.text)}`;
+    const entity = entities.get(key);
+    if (entity) entity.mentions.push(mention);
+    else entities.set(key, { id: "", type, name: mention.text, mentions: [mention] });
+  }
   return [...entities.values()].map((e, i) => ({ ...e, id: `e${i + 1}` }));
+}
+
+/**
+ * The clitic segmenter keeps short names whole after و/ف (وشي could be a word of its own), but
+ * when the rest is itself a mention of the document (شي), the و/ف is the conjunction.
+ */
+export function withoutLeftoverConjunction<T extends { mention: Mention }>(
+  found: T[],
+  text: string,
+): T[] {
+  const names = new Set(found.map((f) => normalizeArabic(f.mention.text)));
+  return found.map((f) => {
+    const { mention } = f;
+    if (!/^[وف]/u.test(mention.text) || mention.end - mention.start < 3) return f;
+    const rest = text.slice(mention.start + 1, mention.end);
+    if (!names.has(normalizeArabic(rest))) return f;
+    return { ...f, mention: { ...mention, start: mention.start + 1, text: rest } };
+  });
 }
 
 /** The tokens of each sentence, as the tagger sees them (everything but URLs and e-mails). */

@@ -16,6 +16,7 @@ import {
   type TrainingSentence,
   tagSentences,
   trainTagger,
+  withoutLeftoverConjunction,
 } from "../../src/ner/index.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -167,5 +168,19 @@ describe("the ner commands", () => {
     expect(training.stderr).toMatch(/epoch 5\/5/);
     const scores = run(["eval", "ner", "--gold", tiny, "--model", model]);
     expect(scores).toMatch(/micro\s+100\.0\s+100\.0\s+100\.0/);
+  });
+});
+
+describe("mention clean-up", () => {
+  it("drops a conjunction و left on a name only when the bare name is a mention too", () => {
+    const text = "قال شي إن المحادثات جيدة. واتفق بوتين وشي على اللقاء. ووليد حاضر.";
+    const at = (s: string) => text.indexOf(s);
+    const mention = (s: string) => ({
+      mention: { start: at(s), end: at(s) + s.length, text: s, confidence: 0.9 },
+    });
+    const out = withoutLeftoverConjunction([mention("شي"), mention("وشي"), mention("ووليد")], text);
+    expect(out.map((f) => f.mention.text)).toEqual(["شي", "شي", "ووليد"]);
+    const moved = out[1]?.mention;
+    expect(moved && text.slice(moved.start, moved.end)).toBe("شي");
   });
 });

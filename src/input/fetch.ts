@@ -38,7 +38,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
-      const response = await request(url, controller.signal, options.userAgent, timeoutMs);
+      const response = await request(url, controller.signal, options.userAgent);
       if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
         await response.body?.cancel();
         if (hop >= maxRedirects) {
@@ -100,12 +100,7 @@ function parseHttpUrl(address: string): URL {
   return url;
 }
 
-async function request(
-  url: URL,
-  signal: AbortSignal,
-  userAgent: string | undefined,
-  timeoutMs: number,
-) {
+async function request(url: URL, signal: AbortSignal, userAgent: string | undefined) {
   return fetch(url, {
     redirect: "manual",
     signal,
@@ -114,10 +109,6 @@ async function request(
       accept: "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
       "accept-language": "ar,en;q=0.8",
     },
-  }).catch((error: unknown) => {
-    if (signal.aborted)
-      throw new InputError("timeout", `${url.href}: no answer within ${timeoutMs / 1000} s`);
-    throw error;
   });
 }
 

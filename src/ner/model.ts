@@ -25,8 +25,11 @@ export class NerModel {
   private readonly weights: Float32Array;
   /** transitions[(prev + 1) * L + label]; prev = -1 is the sentence start. */
   readonly transitions: Float32Array;
-  /** Divides scores before forward-backward so that marginals are calibrated probabilities. */
-  readonly temperature: number;
+  /**
+   * Divides scores before forward-backward so that marginals are calibrated probabilities; set
+   * once by training after it is fitted on held-out sentences.
+   */
+  temperature: number;
   readonly info: ModelInfo;
   private readonly allowed: Uint8Array;
 

@@ -101,14 +101,6 @@ function bestPath(model: NerModel, features: SentenceFeatures): string[] {
   return Array.from(model.decode(model.emissions(features)), (y) => model.labels[y] as string);
 }
 
-export function tagWithModel(
-  model: NerModel,
-  words: readonly string[],
-  resources?: FeatureResources,
-): TaggedSentence {
-  return tagFeatures(model, extractFeatures(words, resources));
-}
-
 function tagFeatures(model: NerModel, features: SentenceFeatures): TaggedSentence {
   if (features.offsets.length <= 1) return { tags: [], confidences: [] };
   const emissions = model.emissions(features);
@@ -163,13 +155,12 @@ export function firstPasses(
       if (s + window < sentences.length) add(s + window, 1);
       if (s - window - 1 >= 0) add(s - window - 1, -1);
     }
+    // The window moves on, so the sentence keeps a copy of the counts for its own stems.
     const snapshot = new Map<string, Map<string, number>>();
-    for (const words of [sentences[s] ?? []]) {
-      for (const word of words) {
-        const stem = wordStem(word, resources);
-        const byType = counts.get(stem);
-        if (byType) snapshot.set(stem, new Map(byType));
-      }
+    for (const word of sentences[s] ?? []) {
+      const stem = wordStem(word, resources);
+      const byType = counts.get(stem);
+      if (byType) snapshot.set(stem, new Map(byType));
     }
     return { tags: tags[s] ?? [], documentTypes: (stem: string) => snapshot.get(stem) };
   });

@@ -99,11 +99,19 @@ export function trainNer(sentences: TrainingSentence[], options: TrainOptions = 
     result = mergeRuns(members, L);
   }
   const { weights, trans, transU, clock } = result;
-  const model = finish(labels, weights, trans, transU, clock, 1, options.info);
-  const temperature = options.calibration?.length
-    ? fitTemperature(model, options.calibration, options.resources)
-    : (options.temperature ?? 1);
-  return finish(labels, weights, trans, transU, clock, temperature, options.info);
+  const model = finish(
+    labels,
+    weights,
+    trans,
+    transU,
+    clock,
+    options.temperature ?? 1,
+    options.info,
+  );
+  if (options.calibration?.length) {
+    model.temperature = fitTemperature(model, options.calibration, options.resources);
+  }
+  return model;
 }
 
 interface PerceptronRun {

@@ -28,10 +28,54 @@ export interface FirstPass {
   documentTypes: (stem: string) => ReadonlyMap<string, number> | undefined;
 }
 
-/** The per-sentence features: token i's hashes are feats[offsets[i] .. offsets[i+1]). */
+/**
+ * The per-sentence features: token i's hashes are feats[offsets[i] .. offsets[i+1]) plus, when
+ * `blocks` is there, the blocks blocks[blockOffsets[i] .. blockOffsets[i+1]). A block holds the
+ * features one word contributes in one role (itself, previous word, in the bag on the left, ...);
+ * it is one shared array per distinct word and role, so a model sums its weights once per block
+ * and reuses the sum (see NerModel).
+ */
 export interface SentenceFeatures {
   feats: Int32Array;
   offsets: Int32Array;
+  blocks?: readonly FeatureBlock[];
+  blockOffsets?: Int32Array;
+  /** Each token's stem (see wordStem), for the second pass. */
+  stems?: readonly string[];
+}
+
+/**
+ * Features that always occur together, with room for where the two models that read them (a
+ * tagger's first and second pass) keep their summed weights: a model finds the sum instead of
+ * probing its table for every feature again. `stamp` names the model's sums store (see NerModel).
+ */
+export class FeatureBlock {
+  stampA = 0;
+  atA = 0;
+  stampB = 0;
+  atB = 0;
+  constructor(readonly feats: Int32Array) {}
+}
+
+/** The same features with the blocks merged into each token's run (what training reads). */
+export function flattenFeatures(features: SentenceFeatures): SentenceFeatures {
+  const { feats, offsets, blocks, blockOffsets } = features;
+  if (!blocks || !blockOffsets) return features;
+  const out = scratch;
+  out.length = 0;
+  const n = offsets.length - 1;
+  const flat = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    flat[i] = out.length;
+    for (let b = blockOffsets[i] as number; b < (blockOffsets[i + 1] as number); b++) {
+      const block = (blocks[b] as FeatureBlock).feats;
+      for (let k = 0; k < block.length; k++) out.push(block[k] as number);
+    }
+    for (let f = offsets[i] as number; f < (offsets[i + 1] as number); f++)
+      out.push(feats[f] as number);
+  }
+  flat[n] = out.length;
+  return { feats: out.take(), offsets: flat };
 }
 
 const FNV_PRIME = 0x01000193;
@@ -130,11 +174,13 @@ interface WordInfo {
   normHash: number;
   stemHash: number;
   shapeHash: number;
-  frequencyHash: number;
-  /** Features of the word alone (affixes, shape, length, ...), templates already applied. */
-  own: Int32Array;
-  /** Value hashes of the word's classes, one per granularity; empty when it has none. */
-  classes: Int32Array;
+  /** Features of the word itself (affixes, shape, classes, ...), templates already applied. */
+  own: FeatureBlock;
+  /** What the word contributes as the previous / next word, and two before / after. */
+  asPrev: FeatureBlock;
+  asNext: FeatureBlock;
+  asPrev2: FeatureBlock;
+  asNext2: FeatureBlock;
 }
 
 /** The default when no resources are given: one shared object, since the word cache keys on it. */
@@ -194,15 +240,37 @@ function computeWordInfo(word: string, resources: FeatureResources): WordInfo {
       own.push(feature(T.normClass + 1 + k, stringHash(`${k}:${c}`)));
     });
   }
+  const classHashes = classes
+    ? Int32Array.from(classes, (c, k) => stringHash(`${k}:${c}`))
+    : UNKNOWN_CLASS;
+  const withClasses = (template: number, first: number[]) => {
+    classHashes.forEach((c, k) => {
+      first.push(feature(template + 1 + k, c));
+    });
+    return new FeatureBlock(Int32Array.from(first));
+  };
+  const normHash = stringHash(norm);
+  const stemHash = stringHash(stem);
+  const frequencyHash = stringHash(frequency);
   return {
     stem,
     norm,
-    normHash: stringHash(norm),
-    stemHash: stringHash(stem),
+    normHash,
+    stemHash,
     shapeHash: stringHash(shape),
-    frequencyHash: stringHash(frequency),
-    own: Int32Array.from(own),
-    classes: classes ? Int32Array.from(classes, (c, k) => stringHash(`${k}:${c}`)) : UNKNOWN_CLASS,
+    own: withClasses(T.classI, own),
+    asPrev: withClasses(T.classM1, [
+      feature(T.normM1, normHash),
+      feature(T.stemM1, stemHash),
+      feature(T.frequencyM1, frequencyHash),
+    ]),
+    asNext: withClasses(T.classP1, [
+      feature(T.normP1, normHash),
+      feature(T.stemP1, stemHash),
+      feature(T.frequencyP1, frequencyHash),
+    ]),
+    asPrev2: withClasses(T.classM2, [feature(T.normM2, normHash)]),
+    asNext2: withClasses(T.classP2, [feature(T.normP2, normHash)]),
   };
 }
 
@@ -250,6 +318,23 @@ function labelHash(label: string): number {
   return h;
 }
 
+// What lies beyond the sentence's edges, as blocks (a missing neighbour has the class "<s>").
+const edge = (...feats: number[]) => new FeatureBlock(Int32Array.from(feats));
+const BEFORE_START = edge(
+  feature(T.normM1, START),
+  feature(T.stemM1, START),
+  feature(T.frequencyM1, START),
+  feature(T.classM1, START),
+);
+const AFTER_END = edge(
+  feature(T.normP1, END),
+  feature(T.stemP1, END),
+  feature(T.frequencyP1, END),
+  feature(T.classP1, START),
+);
+const BEFORE_START2 = edge(feature(T.normM2, START), feature(T.classM2, START));
+const AFTER_END2 = edge(feature(T.normP2, END), feature(T.classP2, START));
+
 /** The features of a sentence that do not depend on a first pass. */
 export function extractFeatures(
   words: readonly string[],
@@ -262,38 +347,35 @@ export function extractFeatures(
   const out = scratch;
   out.length = 0;
   const offsets = new Int32Array(n + 1);
+  const blocks: FeatureBlock[] = [];
+  const blockOffsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
+    blockOffsets[i] = blocks.length;
     const v = infos[i] as WordInfo;
     const prev = infos[i - 1];
     const next = infos[i + 1];
-    for (let k = 0; k < v.own.length; k++) out.push(v.own[k] as number);
-    out.push(feature(T.normM1, normAt(i - 1)));
-    out.push(feature(T.normP1, normAt(i + 1)));
-    out.push(feature(T.normM2, normAt(i - 2)));
-    out.push(feature(T.normP2, normAt(i + 2)));
+    blocks.push(
+      v.own,
+      prev ? prev.asPrev : BEFORE_START,
+      next ? next.asNext : AFTER_END,
+      i >= 2 ? (infos[i - 2] as WordInfo).asPrev2 : BEFORE_START2,
+      i + 2 < n ? (infos[i + 2] as WordInfo).asNext2 : AFTER_END2,
+    );
+    // One feature each: cheaper to look up directly than as blocks.
+    for (let k = Math.max(0, i - 4); k < i; k++)
+      out.push(feature(T.bagLeft, (infos[k] as WordInfo).stemHash));
+    for (let k = i + 1; k <= i + 4 && k < n; k++)
+      out.push(feature(T.bagRight, (infos[k] as WordInfo).stemHash));
     out.push(feature(T.bigramM1, pair(normAt(i - 1), v.normHash)));
     out.push(feature(T.bigramP1, pair(v.normHash, normAt(i + 1))));
-    out.push(feature(T.stemM1, prev ? prev.stemHash : START));
-    out.push(feature(T.stemP1, next ? next.stemHash : END));
     out.push(
       feature(
         T.shapeWindow,
         pair(pair(prev ? prev.shapeHash : START, v.shapeHash), next ? next.shapeHash : END),
       ),
     );
-    out.push(feature(T.frequencyM1, prev ? prev.frequencyHash : START));
-    out.push(feature(T.frequencyP1, next ? next.frequencyHash : END));
     if (i === 0) out.push(feature(T.first, 0));
-    for (let k = Math.max(0, i - 4); k < i; k++)
-      out.push(feature(T.bagLeft, (infos[k] as WordInfo).stemHash));
-    for (let k = i + 1; k <= i + 4 && k < n; k++)
-      out.push(feature(T.bagRight, (infos[k] as WordInfo).stemHash));
-    pushClasses(out, T.classI, v);
-    pushClasses(out, T.classM1, prev);
-    pushClasses(out, T.classP1, next);
-    pushClasses(out, T.classM2, infos[i - 2]);
-    pushClasses(out, T.classP2, infos[i + 2]);
     if (gazetteer) {
       pushLabels(out, T.gazI, gazetteer[i]);
       pushLabels(out, T.gazM1, gazetteer[i - 1]);
@@ -303,7 +385,8 @@ export function extractFeatures(
     }
   }
   offsets[n] = out.length;
-  return { feats: out.take(), offsets };
+  blockOffsets[n] = blocks.length;
+  return { feats: out.take(), offsets, blocks, blockOffsets, stems: infos.map((v) => v.stem) };
 }
 
 /** The sentence's features plus those of the first pass, for the second-pass model. */
@@ -314,7 +397,8 @@ export function withFirstPass(
   resources: FeatureResources = NO_RESOURCES,
 ): SentenceFeatures {
   const n = words.length;
-  const majority = words.map((w) => documentMajority(firstPass, wordStem(w, resources)));
+  const stems = base.stems ?? words.map((w) => wordStem(w, resources));
+  const majority = stems.map((stem) => documentMajority(firstPass, stem));
   const tag = (k: number) => labelHash(k < 0 ? "S" : k >= n ? "E" : (firstPass.tags[k] ?? "O"));
   const out = scratch;
   out.length = 0;
@@ -330,11 +414,11 @@ export function withFirstPass(
     out.push(feature(T.docMajority, labelHash(majority[i] ?? "-")));
     out.push(feature(T.docMajorityM1, labelHash(i > 0 ? (majority[i - 1] ?? "-") : "S")));
     out.push(feature(T.docMajorityP1, labelHash(i + 1 < n ? (majority[i + 1] ?? "-") : "E")));
-    const types = firstPass.documentTypes(wordStem(words[i] as string, resources));
+    const types = firstPass.documentTypes(stems[i] as string);
     if (types) for (const type of types.keys()) out.push(feature(T.docType, labelHash(type)));
   }
   offsets[n] = out.length;
-  return { feats: out.take(), offsets };
+  return { ...base, feats: out.take(), offsets };
 }
 
 /** The type the first pass gave this stem most often in the document, with a count bucket. */
@@ -350,16 +434,6 @@ function documentMajority(firstPass: FirstPass, stem: string): string | undefine
     }
   }
   return best && `${best}${count > 1 ? "+" : "1"}`;
-}
-
-function pushClasses(out: Scratch, template: number, info: WordInfo | undefined): void {
-  if (!info) {
-    out.push(feature(template, START));
-    return;
-  }
-  const { classes } = info;
-  for (let k = 0; k < classes.length; k++)
-    out.push(feature(template + 1 + k, classes[k] as number));
 }
 
 function pushLabels(out: Scratch, template: number, labels: readonly string[] | undefined): void {

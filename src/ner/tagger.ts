@@ -126,12 +126,13 @@ export function firstPasses(
   window: number,
   resources?: FeatureResources,
 ): FirstPass[] {
-  const typed = sentences.map((words, s) => {
+  const stems = sentences.map((words) => words.map((word) => wordStem(word, resources)));
+  const typed = stems.map((sentenceStems, s) => {
     const pairs: [string, string][] = [];
     const sentenceTags = tags[s] ?? [];
-    words.forEach((word, i) => {
+    sentenceStems.forEach((stem, i) => {
       const tag = sentenceTags[i] ?? "O";
-      if (tag !== "O") pairs.push([wordStem(word, resources), tag.slice(2)]);
+      if (tag !== "O") pairs.push([stem, tag.slice(2)]);
     });
     return pairs;
   });
@@ -157,8 +158,7 @@ export function firstPasses(
     }
     // The window moves on, so the sentence keeps a copy of the counts for its own stems.
     const snapshot = new Map<string, Map<string, number>>();
-    for (const word of sentences[s] ?? []) {
-      const stem = wordStem(word, resources);
+    for (const stem of stems[s] ?? []) {
       const byType = counts.get(stem);
       if (byType) snapshot.set(stem, new Map(byType));
     }

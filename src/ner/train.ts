@@ -8,6 +8,7 @@ import {
   extractFeatures,
   type FeatureResources,
   type FirstPass,
+  flattenFeatures,
   type SentenceFeatures,
   withFirstPass,
 } from "./features.js";
@@ -54,7 +55,9 @@ export function canonicalTags(tags: readonly string[]): string[] {
 
 function featuresOf(s: TrainingSentence, resources?: FeatureResources): SentenceFeatures {
   const base = extractFeatures(s.tokens, resources);
-  return s.firstPass ? withFirstPass(base, s.tokens, s.firstPass, resources) : base;
+  return flattenFeatures(
+    s.firstPass ? withFirstPass(base, s.tokens, s.firstPass, resources) : base,
+  );
 }
 
 class Weights {
@@ -206,7 +209,14 @@ function perceptron(
   return { weights, trans, transU, clock };
 }
 
-/** Averaged weights (w − u/c), without the features that ended at zero. */
+/**
+ * Features whose every weight is below this share of the model's largest weight are dropped.
+ * They change almost no decision (dev F1 was unchanged pruning at up to 2.4%), and a table a
+ * third the size takes fewer cache misses per lookup, which is most of the tagging time.
+ */
+const PRUNE_RATIO = 0.015;
+
+/** Averaged weights (w − u/c), without the features too weak to matter (see PRUNE_RATIO). */
 function finish(
   labels: string[],
   weights: Weights,
@@ -217,12 +227,18 @@ function finish(
   info: Record<string, unknown> = {},
 ): NerModel {
   const L = labels.length;
+  const rows = [...weights.w]
+    .sort((a, b) => a[0] - b[0])
+    .map(([key, w]) => {
+      const u = weights.u.get(key) as Float64Array;
+      return { key, avg: Array.from(w, (x, y) => x - (u[y] as number) / clock) };
+    });
+  const largest = (avg: number[]) => avg.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+  const threshold = PRUNE_RATIO * rows.reduce((m, row) => Math.max(m, largest(row.avg)), 0);
   const keys: number[] = [];
   const values: number[] = [];
-  for (const [key, w] of [...weights.w].sort((a, b) => a[0] - b[0])) {
-    const u = weights.u.get(key) as Float64Array;
-    const avg = Array.from(w, (x, y) => x - (u[y] as number) / clock);
-    if (avg.every((x) => Math.abs(x) < 1e-3)) continue;
+  for (const { key, avg } of rows) {
+    if (largest(avg) < threshold || largest(avg) < 1e-3) continue;
     keys.push(key);
     values.push(...avg);
   }

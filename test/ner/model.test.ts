@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bioTransitions, forwardBackward, viterbi } from "../../src/ner/model.js";
+import { FeatureBlock, flattenFeatures } from "../../src/ner/features.js";
+import { bioTransitions, forwardBackward, NerModel, viterbi } from "../../src/ner/model.js";
 
 const LABELS = ["O", "B-LOC", "I-LOC", "B-PERS", "I-PERS"];
 const L = LABELS.length;
@@ -96,5 +97,72 @@ describe("decoding", () => {
     );
     expect(path[0]).not.toBe("I-LOC");
     expect(path[2]).not.toBe("I-LOC");
+  });
+});
+
+describe("emission scores", () => {
+  // A model over a small feature space, so that random sentences hit known and unknown features.
+  const hashes = Int32Array.from({ length: 64 }, (_, k) => (k === 5 ? 0 : k * 7919 - 200_000));
+  const weights = Float32Array.from({ length: 64 * L }, (_, k) => Math.sin(k * 12.9898) * 3);
+  const model = () => new NerModel(LABELS, hashes, weights, new Float32Array((L + 1) * L), 1, {});
+  const feature = fc.oneof(
+    fc.constantFrom(...hashes),
+    fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+  );
+
+  it("are the same whether a word's features come as shared blocks or inline", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            own: fc.array(feature, { maxLength: 6 }),
+            blocks: fc.array(fc.array(feature, { maxLength: 4 }), { maxLength: 3 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (tokens) => {
+          const m = model();
+          const shared = new Map<string, FeatureBlock>();
+          const blockOf = (feats: number[]) => {
+            const key = feats.join(",");
+            let block = shared.get(key);
+            if (!block) {
+              block = new FeatureBlock(Int32Array.from(feats));
+              shared.set(key, block);
+            }
+            return block;
+          };
+          const feats: number[] = [];
+          const offsets = [0];
+          const blocks: FeatureBlock[] = [];
+          const blockOffsets = [0];
+          for (const t of tokens) {
+            feats.push(...t.own);
+            offsets.push(feats.length);
+            blocks.push(...t.blocks.map(blockOf));
+            blockOffsets.push(blocks.length);
+          }
+          const features = {
+            feats: Int32Array.from(feats),
+            offsets: Int32Array.from(offsets),
+            blocks,
+            blockOffsets: Int32Array.from(blockOffsets),
+          };
+          // Twice: the second time the block sums come from the cache.
+          const first = m.emissions(features);
+          const again = m.emissions(features);
+          const inline = m.emissions(flattenFeatures(features));
+          expect(Array.from(again)).toEqual(Array.from(first));
+          expect(Array.from(inline)).toEqual(Array.from(first));
+        },
+      ),
+    );
+  });
+
+  it("survive a round trip through the file format", () => {
+    const m = model();
+    const features = { feats: Int32Array.from(hashes), offsets: Int32Array.of(0, 30, 64) };
+    const loaded = NerModel.deserialize(m.serialize());
+    expect(Array.from(loaded.emissions(features))).toEqual(Array.from(m.emissions(features)));
   });
 });

@@ -45,6 +45,8 @@ export interface AnalyzeOptions {
   fetch?: FetchOptions;
   /** Largest file, stdin or page read, in bytes. */
   maxBytes?: number;
+  /** Knowledge-base files (JSONL) that add to or override the bundled one, in order. */
+  kb?: readonly string[];
 }
 
 /** Analyses one article. Rejects with an `InputError` (a one-line, user-facing message) on bad input. */
@@ -89,5 +91,9 @@ function analyzeRaw(raw: RawInput, common: Common, options: AnalyzeOptions): Ana
     date: common.date ?? options.date,
     title: common.title,
   };
-  return runPipeline(prepareArticle(raw, hints), { id: common.id, tokens: options.tokens });
+  return runPipeline(prepareArticle(raw, hints), {
+    id: common.id,
+    tokens: options.tokens,
+    kb: options.kb,
+  });
 }

@@ -15,13 +15,15 @@ export interface PipelineOptions {
   id?: string | undefined;
   /** Include the tokens, with their clitic segments, in the output (stages always get tokens). */
   tokens?: boolean | undefined;
+  /** Extra knowledge-base files over the bundled one. */
+  kb?: readonly string[] | undefined;
 }
 
 export function runPipeline(article: PreparedArticle, options: PipelineOptions = {}): Analysis {
   const { text, meta, removed } = article;
   const tokens = tokenize(text, { segments: options.tokens === true });
   const doc: Doc = { text, meta, sentences: splitSentences(text, tokens), tokens };
-  const entities = resolveEntities(doc, recognizeEntities(doc));
+  const entities = resolveEntities(doc, recognizeEntities(doc), { kb: options.kb });
   const quotes = extractQuotes(doc, entities);
   const times = extractTimes(doc);
   const events = extractEvents(doc, entities, times);

@@ -9,6 +9,7 @@ import { describeError, InputError, isInputError } from "../errors.js";
 import { type AnalyzeOptions, analyze } from "../index.js";
 import { isUrl, parseDateHint } from "../input/index.js";
 import { analyzeJsonl } from "./batch.js";
+import { runKbLookup } from "./kb.js";
 import { runEvalNer, runNer, runTrainNer } from "./ner.js";
 import { formatReport } from "./report.js";
 
@@ -21,6 +22,7 @@ interface AnalyzeFlags {
   tokens?: boolean;
   timeout: number;
   maxBytes: number;
+  kb?: string[];
 }
 
 function buildProgram(): Command {
@@ -52,7 +54,22 @@ function buildProgram(): Command {
     .option("--tokens", "include tokens with clitic segments in the output")
     .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
     .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
+    .option(
+      "--kb <files...>",
+      "knowledge-base files (JSONL) that add to or override the bundled one",
+    )
     .action(runAnalyze);
+
+  program
+    .command("kb")
+    .description("the knowledge base of people, organisations and places")
+    .command("lookup")
+    .description("what a name, nationality adjective or office title resolves to")
+    .argument("<name>", 'e.g. بوتين, الروسية, "الرئيس الصيني"')
+    .option("--date <YYYY-MM-DD>", "the date offices are resolved on (default: today)", dateOption)
+    .option("--kb <files...>", "knowledge-base files (JSONL) over the bundled one")
+    .option("--json", "print the matching entries as JSON")
+    .action(runKbLookup);
 
   program
     .command("ner")
@@ -103,6 +120,7 @@ async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Prom
   const options: AnalyzeOptions = {
     ...(flags.date ? { date: flags.date } : {}),
     ...(flags.tokens ? { tokens: true } : {}),
+    ...(flags.kb ? { kb: flags.kb } : {}),
     fetch: { timeoutMs: flags.timeout * 1000 },
     maxBytes: flags.maxBytes,
   };

@@ -215,3 +215,54 @@ function encodeCp1256(text: string): Buffer {
   };
   return Buffer.from([...text].map((ch) => table[ch] ?? 0x3f));
 }
+
+describe("marsad kb lookup", () => {
+  it("resolves names, adjectives and office titles on a date", async () => {
+    const title = await marsad(["kb", "lookup", "الرئيس الأمريكي", "--date", "2016-03-03"]);
+    expect(title.code).toBe(0);
+    expect(title.stdout).toMatch(/^barack-obama\tPER\/person\t/);
+    const later = await marsad([
+      "kb",
+      "lookup",
+      "الرئيس الأمريكي",
+      "--date",
+      "2023-03-03",
+      "--json",
+    ]);
+    expect(JSON.parse(later.stdout)).toMatchObject([{ via: "title", entry: { id: "joe-biden" } }]);
+    const adjective = await marsad(["kb", "lookup", "الروسية", "--json"]);
+    expect(JSON.parse(adjective.stdout)).toMatchObject([
+      { via: "adjective", entry: { id: "RUS" } },
+    ]);
+    const name = await marsad(["kb", "lookup", "وبوتين"]);
+    expect(name.stdout).toMatch(/^vladimir-putin\t/);
+  });
+
+  it("says clearly when nothing matches or a user file is broken", async () => {
+    expectCleanError(
+      await marsad(["kb", "lookup", "كلمةلاوجودلها"]),
+      /nothing in the knowledge base/,
+    );
+    const broken = file("broken.jsonl", '{"id": "x", "type": "PER"}\n');
+    expectCleanError(
+      await marsad(["kb", "lookup", "بوتين", "--kb", broken]),
+      /^marsad: .*broken\.jsonl:1/,
+    );
+    expectCleanError(
+      await marsad(["analyze", example, "--kb", join(scratch, "missing.jsonl")]),
+      /missing\.jsonl/,
+    );
+  });
+
+  it("links an analysed article's entities to entries of a user file", async () => {
+    const extra = file(
+      "extra.jsonl",
+      `${JSON.stringify({ id: "amman-water-forum", type: "ORG", kind: "other", nameAr: "منتدى عمان للمياه" })}\n`,
+    );
+    const text = file("forum.txt", "افتتح منتدى عمان للمياه أعماله اليوم في العاصمة الأردنية.");
+    const run = await marsad(["analyze", text, "--kb", extra, "--date", "2025-07-16"]);
+    expect(run.code).toBe(0);
+    const analysis = AnalysisSchema.parse(JSON.parse(run.stdout));
+    expect(analysis.entities.map((e) => e.id)).toContain("amman-water-forum");
+  });
+});

@@ -1,0 +1,219 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Doc, Entity, EntityType } from "../../src/analysis.js";
+import { knowledgeBase, resolveEntities } from "../../src/entities/index.js";
+import { analyzeText } from "../../src/index.js";
+import { splitSentences, tokenize } from "../../src/text/index.js";
+
+const kb = knowledgeBase();
+
+function doc(text: string, published?: string): Doc {
+  const tokens = tokenize(text);
+  return {
+    text,
+    meta: { language: "ar", ...(published ? { published } : {}) },
+    sentences: splitSentences(text, tokens),
+    tokens,
+  };
+}
+
+/**
+ * What a tagger might have said: each listed name, wherever it occurs outside a name listed
+ * before it, as one entity.
+ */
+function tagged(text: string, names: [string, EntityType][]): Entity[] {
+  const taken: [number, number][] = [];
+  return names.map(([name, type], i) => {
+    const mentions = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (taken.some(([s, e]) => s < end && at < e)) continue;
+      mentions.push({ start: at, end, text: name, confidence: 0.9 });
+    }
+    for (const m of mentions) taken.push([m.start, m.end]);
+    return { id: `e${i + 1}`, type, name, mentions };
+  });
+}
+
+function resolve(text: string, names: [string, EntityType][], date?: string) {
+  return resolveEntities(doc(text, date), tagged(text, names));
+}
+
+const byId = (entities: Entity[], id: string) => entities.find((e) => e.id === id);
+const texts = (e: Entity | undefined) => e?.mentions.map((m) => m.text) ?? [];
+
+describe("linking and coreference", () => {
+  it("merges a full name, its surname and the office title into one linked person", () => {
+    const text =
+      "قال الرئيس الروسي فلاديمير بوتين إن المحادثات كانت مثمرة. وأضاف بوتين أن العمل سيستمر.";
+    const entities = resolve(
+      text,
+      [
+        ["فلاديمير بوتين", "PER"],
+        ["بوتين", "PER"],
+      ],
+      "2023-03-01",
+    );
+    const putin = byId(entities, "vladimir-putin");
+    expect(putin?.type).toBe("PER");
+    expect(putin?.kb?.wikidata).toBe("Q7747");
+    expect(texts(putin)).toEqual(["الرئيس الروسي", "فلاديمير بوتين", "بوتين"]);
+    expect(entities.filter((e) => e.type === "PER")).toHaveLength(1);
+  });
+
+  it("resolves an office title against the article's date", () => {
+    const text = "وصل الرئيس الأمريكي إلى المنطقة في زيارة قصيرة.";
+    const on = (date: string) => resolve(text, [], date).find((e) => e.type === "PER")?.id;
+    expect(on("2015-06-01")).toBe("barack-obama");
+    expect(on("2019-06-01")).toBe("donald-trump");
+    expect(on("2022-06-01")).toBe("joe-biden");
+    expect(on("2025-06-01")).toBe("donald-trump");
+  });
+
+  it("takes the next office holder for an elect title and nobody for a former one", () => {
+    const elect = resolve("هنأ الزعماء الرئيس الأمريكي المنتخب بفوزه.", [], "2024-11-20");
+    expect(elect.find((e) => e.type === "PER")?.id).toBe("donald-trump");
+    const former = resolve("انتقد الرئيس الأمريكي السابق القرار.", [], "2024-11-20");
+    expect(former.filter((e) => e.type === "PER")).toEqual([]);
+  });
+
+  it("reports no nationality adjective as an entity, even when the tagger does", () => {
+    const text = "استقبل الوفد الروسي نظيره الصيني في موسكو.";
+    const entities = resolve(
+      text,
+      [
+        ["الروسي", "LOC"],
+        ["الصيني", "MISC"],
+        ["موسكو", "LOC"],
+      ],
+      "2020-01-01",
+    );
+    expect(entities.map((e) => e.id)).toEqual(["moscow"]);
+  });
+
+  it("finds names the tagger missed and completes names it cut short", () => {
+    const text = "أعلن مجلس الأمن الروسي اليوم أن روسيا والصين ستواصلان التعاون مع الأمم المتحدة.";
+    const entities = resolve(text, [["مجلس الأمن", "ORG"]], "2021-01-01");
+    const ids = entities.map((e) => e.id);
+    expect(ids).toEqual(["russian-security-council", "RUS", "CHN", "united-nations"]);
+    expect(texts(byId(entities, "russian-security-council"))).toEqual(["مجلس الأمن الروسي"]);
+    // والصين: the conjunction stays out of the mention
+    expect(texts(byId(entities, "CHN"))).toEqual(["الصين"]);
+  });
+
+  it("links through clitics and keeps unknown people as numbered entities with their short names", () => {
+    const text =
+      "قال المهندس كريم الزواري إن المشروع جاهز. وأكد للزواري زملاؤه ذلك، فيما قال الزواري إنه متفائل.";
+    const entities = resolve(
+      text,
+      [
+        ["كريم الزواري", "PER"],
+        ["الزواري", "PER"],
+      ],
+      "2016-01-01",
+    );
+    expect(entities).toHaveLength(1);
+    expect(entities[0]?.id).toBe("e1");
+    expect(entities[0]?.name).toBe("كريم الزواري");
+    expect(texts(entities[0])).toEqual(["كريم الزواري", "الزواري"]);
+  });
+
+  it("does not merge two people who only share a surname with different KB entries", () => {
+    const text = "التقى جو بايدن ثم هانتر بايدن في واشنطن.";
+    const entities = resolve(
+      text,
+      [
+        ["جو بايدن", "PER"],
+        ["هانتر بايدن", "PER"],
+      ],
+      "2022-01-01",
+    );
+    expect(entities.filter((e) => e.type === "PER")).toHaveLength(2);
+    expect(byId(entities, "joe-biden")).toBeDefined();
+  });
+
+  it("keeps every mention's offsets as the evidence, whatever the text", () => {
+    const words = [
+      "بوتين",
+      "الرئيس",
+      "الروسي",
+      "روسيا",
+      "والصين",
+      "قال",
+      "مجلس",
+      "الأمن",
+      "، ",
+      ".",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), {
+          maxLength: 30,
+        }),
+        (parts) => {
+          const text = parts.join(" ");
+          const names: [string, EntityType][] = [["بوتين", "PER"]];
+          for (const e of resolve(text, names, "2020-05-05")) {
+            for (const m of e.mentions) {
+              expect(text.slice(m.start, m.end)).toBe(m.text);
+              expect(m.confidence).toBeGreaterThanOrEqual(0);
+              expect(m.confidence).toBeLessThanOrEqual(1);
+            }
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe("user knowledge-base files", () => {
+  it("add people that analyze then links and merges", () => {
+    const dir = mkdtempSync(join(tmpdir(), "marsad-kb-"));
+    const file = join(dir, "extra.jsonl");
+    const federation = {
+      id: "tunisian-chess-federation",
+      type: "ORG",
+      kind: "other",
+      nameAr: "الجامعة التونسية للشطرنج",
+      country: "TUN",
+    };
+    const president = {
+      id: "sami-khelifi",
+      type: "PER",
+      kind: "person",
+      nameAr: "سامي الخليفي",
+      aliases: ["الخليفي"],
+      roles: [{ role: "leader", of: "tunisian-chess-federation", from: "2019-03" }],
+    };
+    writeFileSync(file, `${JSON.stringify(federation)}\n${JSON.stringify(president)}\n`);
+    const text =
+      "أكد رئيس الجامعة التونسية للشطرنج أن البطولة ستقام في موعدها، وقال الخليفي إن الاستعدادات انتهت.";
+    const entities = resolveEntities(doc(text, "2020-02-02"), tagged(text, [["الخليفي", "PER"]]), {
+      kb: [file],
+    });
+    const person = entities.find((e) => e.type === "PER");
+    expect(person?.id).toBe("sami-khelifi");
+    expect(texts(person)).toEqual(["رئيس الجامعة التونسية للشطرنج", "الخليفي"]);
+    expect(entities.some((e) => e.id === "tunisian-chess-federation")).toBe(false);
+    // before his term, the title names no one
+    const before = resolveEntities(doc(text, "2018-02-02"), [], { kb: [file] });
+    expect(before.find((e) => e.type === "PER")).toBeUndefined();
+    // without the file, nobody
+    expect(resolve(text, [], "2020-02-02").find((e) => e.id === "sami-khelifi")).toBeUndefined();
+  });
+});
+
+describe("analyze", () => {
+  it("returns linked entities with their KB codes", () => {
+    const analysis = analyzeText("أعلنت روسيا اليوم أن وفدا سيزور القاهرة الأسبوع المقبل.", {
+      date: "2020-02-02",
+    });
+    const russia = analysis.entities.find((e) => e.id === "RUS");
+    expect(russia?.kb).toMatchObject({ id: "RUS", iso: "RU", cameo: "RUS" });
+    expect(analysis.entities.some((e) => e.id === "cairo")).toBe(true);
+    expect(kb.get("RUS")?.capitalOf).toBeUndefined();
+  });
+});

@@ -1,8 +1,7 @@
 /**
- * Quotations and their speakers. Lands with the quotes issue; until then the stage finds nothing.
+ * Quotations and their speakers: direct, indirect and mixed reports, attributed to the entities
+ * that said them (see extract.ts for how the article is read).
  */
-import type { Doc, Entity, Quote } from "../analysis.js";
-
-export function extractQuotes(_doc: Doc, _entities: Entity[]): Quote[] {
-  return [];
-}
+export { type Cue, type CueKind, cueOf } from "./cues.js";
+export { extractQuotes } from "./extract.js";
+export { type QuotedSpan, quotedSpans } from "./marks.js";

@@ -9,6 +9,7 @@
 import type { Doc, Entity, EntityType, Mention, Token } from "../analysis.js";
 import { isNameToken, nameKeyAt, type SentenceForms, sentenceForms, tokenBase } from "./forms.js";
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
+import { organisationNames, quotedNames } from "./patterns.js";
 import { findTitles, longestMatchAt, titleHolders } from "./titles.js";
 
 /** A mention on its way to an entity. */
@@ -19,7 +20,7 @@ interface Candidate {
   confidence: number;
   /** Base forms of its name tokens (see forms.ts). */
   key: string[];
-  source: "ner" | "kb" | "title";
+  source: "ner" | "kb" | "title" | "pattern";
   /** KB entries that fit, best first (from the KB match or a lookup). */
   entries: KbEntry[];
   /** The entry chosen. */
@@ -35,6 +36,7 @@ export interface ResolveOptions {
 /** Confidence of mentions found by the KB alone or through a title. */
 const KB_CONFIDENCE = 0.8;
 const TITLE_CONFIDENCE = 0.75;
+const PATTERN_CONFIDENCE = 0.6;
 
 export function resolveEntities(doc: Doc, recognized: Entity[], options: ResolveOptions): Entity[] {
   const { kb } = options;
@@ -47,18 +49,23 @@ export function resolveEntities(doc: Doc, recognized: Entity[], options: Resolve
   let candidates: Candidate[] = [];
   for (const entity of recognized) {
     for (const m of entity.mentions) {
+      const start = entity.type === "PER" ? afterRank(flat, flatForms, m.start, m.end) : m.start;
       candidates.push({
-        start: m.start,
+        start,
         end: m.end,
         type: entity.type,
         confidence: m.confidence,
-        key: spanKey(m.start, m.end),
+        key: spanKey(start, m.end),
         source: "ner",
         entries: [],
       });
     }
   }
-  const found = [...kbMatches(tokens, forms, kb), ...titleMatches(tokens, forms, options)];
+  const found = [
+    ...kbMatches(tokens, forms, kb),
+    ...titleMatches(tokens, forms, options),
+    ...patternMatches(doc, tokens, forms, spanKey, candidates),
+  ];
   candidates = mergeFound(candidates, found);
   candidates = candidates.filter((c) => !isAdjective(c, kb));
   link(candidates, kb, options.date);
@@ -94,6 +101,28 @@ function keyOf(tokens: Token[], forms: SentenceForms, start: number, end: number
   let j = lo;
   while (j < tokens.length && (tokens[j] as Token).start < end) j++;
   return nameKeyAt(forms, lo, j);
+}
+
+/** Ranks and honorifics the tagger sometimes takes into a name (المقدم الوسلاتي). */
+const RANKS = new Set(
+  (
+    "المقدم العقيد العميد اللواء الفريق الجنرال الرائد النقيب الملازم السيد السيده الدكتور " +
+    "الدكتوره الشيخ الاستاذ الاستاذه المهندس الحاج القاضي المحامي"
+  ).split(" "),
+);
+
+/** A person mention's start after a leading rank word, when a name follows it. */
+function afterRank(tokens: Token[], forms: SentenceForms, start: number, end: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = tokens[lo + 1];
+  if (!RANKS.has(forms.base[lo] as string) || !next || next.start >= end) return start;
+  return next.start;
 }
 
 /** Where a mention of tokens[i..j) starts and ends in the text (clitics before it left out). */
@@ -134,6 +163,44 @@ function kbMatches(tokens: Token[][], forms: SentenceForms[], kb: KnowledgeBase)
       });
     }
   });
+  return out;
+}
+
+/**
+ * Organisations found by their shape (see patterns.ts): they count on their own, below the
+ * tagger's and the KB's confidence.
+ */
+function patternMatches(
+  doc: Doc,
+  tokens: Token[][],
+  forms: SentenceForms[],
+  spanKey: (start: number, end: number) => string[],
+  ner: Candidate[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  const personStarts = new Set(ner.filter((c) => c.type === "PER").map((c) => c.start));
+  const candidate = (start: number, end: number): Candidate => ({
+    start,
+    end,
+    type: "ORG",
+    confidence: PATTERN_CONFIDENCE,
+    key: spanKey(start, end),
+    source: "pattern",
+    entries: [],
+  });
+  tokens.forEach((sentence, s) => {
+    const adjacent = (j: number) =>
+      /^\s*$/.test(doc.text.slice((sentence[j - 1] as Token).end, (sentence[j] as Token).start));
+    const person = (j: number) => {
+      const t = sentence[j] as Token;
+      return personStarts.has(t.start + tokenBase(t).start) || personStarts.has(t.start);
+    };
+    for (const m of organisationNames(forms[s] as SentenceForms, adjacent, person)) {
+      const { start, end } = spanOf(sentence, m.start, m.end);
+      out.push(candidate(start, end));
+    }
+  });
+  for (const { start, end } of quotedNames(doc.text, doc.tokens)) out.push(candidate(start, end));
   return out;
 }
 
@@ -196,6 +263,8 @@ function mergeFound(ner: Candidate[], found: Candidate[]): Candidate[] {
       if (f.confidence > 0) out.push(f);
       continue;
     }
+    // a name found by its shape yields to the KB and to titles
+    if (f.source === "pattern" && overlapping.some((c) => c.source !== "ner")) continue;
     const same = overlapping.find((c) => c.start === f.start && c.end === f.end);
     if (same) {
       if (f.source === "title") Object.assign(same, { ...f, confidence: same.confidence });
@@ -314,6 +383,14 @@ function cluster(candidates: Candidate[]): Candidate[][] {
         best = j;
     });
     if (best >= 0) union(best, i);
+  });
+  // Apposition: a title right before a name (الرئيس الفرنسي فرنسوا أولاند) is that person.
+  candidates.forEach((t, i) => {
+    if (t.source !== "title") return;
+    candidates.forEach((p, j) => {
+      if (p.type === "PER" && p.source !== "title" && p.start >= t.end && p.start - t.end <= 1)
+        union(i, j);
+    });
   });
   const groups = new Map<number, Candidate[]>();
   candidates.forEach((c, i) => {

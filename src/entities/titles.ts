@@ -179,15 +179,25 @@ function shiftDays(date: string, days: number): string {
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The longest KB name at token i, its first word taken with or without its clitics. */
+/**
+ * The longest KB name at token i, its first word taken with or without its clitics. When the
+ * clitic segmenter kept a rare place name whole (بسوسة، وبالكنايس), a place is also tried
+ * without one or two leading prepositions or conjunctions.
+ */
 export function longestMatchAt(
   forms: SentenceForms,
   i: number,
   kb: KnowledgeBase,
 ): TokenMatch | undefined {
-  const stripped = kb.matchAt(forms.raw, i, forms.base[i]);
-  if (forms.base[i] === forms.raw[i]) return stripped;
-  const whole = kb.matchAt(forms.raw, i);
-  if (!whole) return stripped;
-  return stripped && stripped.end >= whole.end ? stripped : whole;
+  const raw = forms.raw[i] as string;
+  const base = forms.base[i] as string;
+  const stripped = kb.matchAt(forms.raw, i, base);
+  const whole = base === raw ? undefined : kb.matchAt(forms.raw, i);
+  const best = !whole ? stripped : stripped && stripped.end >= whole.end ? stripped : whole;
+  if (best || base !== raw) return best;
+  const bare = /^(?:[وف]?[بلك]|[وف])(.{3,})$/.exec(raw)?.[1];
+  const place = bare ? kb.matchAt(forms.raw, i, bare) : undefined;
+  return place?.ids.some((id) => PLACE_KINDS.has(kb.get(id)?.kind ?? "")) ? place : undefined;
 }
+
+const PLACE_KINDS = new Set(["country", "capital", "city", "region"]);

@@ -40,7 +40,7 @@ const CONFIDENCE = {
 } as const;
 
 /** How far after a cue (in tokens) its subject and the reported clause may start. */
-const HEAD_WINDOW = 16;
+const HEAD_WINDOW = 30;
 /** Quoted words shorter than this, with no cue, are taken for titles or scare quotes. */
 const MIN_CONTINUATION_WORDS = 3;
 
@@ -49,19 +49,26 @@ const NOT_SUBJECT = new Set(
   (
     "في خلال يوم امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر " +
     "عقب بعد قبل اثناء لدي امام عن علي الي من مع ايضا كذلك مجددا بدوره بدورها بدورهم " +
-    "جهته جهتها جانبه جانبها عبر حول ضمن اثر اليه لها له لهم لنا"
+    "جهته جهتها جانبه جانبها عبر حول ضمن اثر اليه لها له لهم لنا ذلك هذا هذه تلك"
   ).split(" "),
 );
 
-/** Nouns that name a speaker without naming who (a source, officials, witnesses). */
-const ANONYMOUS_HEADS = new Set(
-  (
-    "مصدر مصادر مسؤول مسوول مسؤولون مسوولون مسؤولين مسوولين متحدث متحدثه الناطق ناطق المتحدث " +
-    "شهود شاهد خبراء خبير محللون محلل مراقبون دبلوماسي دبلوماسيون سكان ناشطون ناشط مصادر " +
-    "مراسل مراسلنا وكاله بيان"
-  )
-    .split(" ")
-    .map(normalizeArabic),
+/** Time words that may stand between a verb and its subject (قال اليوم الاثنين محافظ ...). */
+const TIME_WORDS = new Set(
+  "اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر الليله".split(" "),
+);
+
+/** Nouns whose name follows them (ذكرت صحيفة الشروق): the name is the speaker. */
+const PRESS_NOUNS = new Set("صحيفه جريده يوميه مجله وكاله قناه اذاعه موقع تلفزيون".split(" "));
+
+/** Verbs whose reported content may be a noun phrase after عن (كشف عن، أعلن عن). */
+const NOMINAL_WITH_AN = new Set(["كشف", "أعلن", "أفصح"]);
+
+const PREPOSITIONS = new Set("في مع عن علي الي من خلال بين لدي امام نحو حول".split(" "));
+
+/** Ranks between a title and a name (الناطق الرسمي ... المقدم بلحسن الوسلاتي). */
+const RANK_WORDS = new Set(
+  "المقدم العقيد العميد اللواء الفريق الجنرال الرايد النقيب السيد السيده الدكتور الشيخ".split(" "),
 );
 
 export function extractQuotes(doc: Doc, entities: Entity[]): Quote[] {
@@ -81,6 +88,8 @@ class QuoteReader {
   private readonly usedSpans = new Set<number>();
   private readonly quotes: Quote[] = [];
   private current: Speaker | undefined;
+  /** Titles the article gave a named person, normalised (see titleHolder). */
+  private titles: Map<string, string> | undefined;
   /** End offset of the last quotation, and its paragraph start (for continuations). */
   private lastQuoteEnd = -1;
 
@@ -131,6 +140,7 @@ class QuoteReader {
 
   private reportingCue(i: number, cue: Cue): void {
     const sentence = this.sentenceOf[i] as number;
+    if (this.isBackgroundFormula(i)) return;
     // Scan the head: subject and adjuncts, up to what opens the reported words.
     let opener = -1;
     let colon = false;
@@ -140,7 +150,20 @@ class QuoteReader {
       const t = this.tokens[j] as Token;
       if (this.sentenceOf[j] !== sentence && !this.spanAtToken.has(j)) break;
       if (t.kind === "quote") {
-        if (this.spanAtToken.has(j)) opener = j;
+        const k = this.spanAtToken.get(j);
+        if (k === undefined) break;
+        // a short name in marks inside the head (كشفت صحيفة "الخبر الجزائرية" عن...): go past it
+        const span = this.spans[k] as QuotedSpan;
+        if (
+          wordCount(this.text, span.start, span.end) <= 4 &&
+          this.headGoesOn(span.close, sentence)
+        ) {
+          this.usedSpans.add(k);
+          while (j + 1 < this.tokens.length && (this.tokens[j + 1] as Token).start < span.close)
+            j++;
+          continue;
+        }
+        opener = j;
         break;
       }
       if (t.kind === "punct") {
@@ -155,7 +178,13 @@ class QuoteReader {
         complementizer = j;
         break;
       }
-      if (cueOf(norm)) break;
+      // another report starts before this one said anything (but "ونقل مباشرة" is no report)
+      if (cueOf(norm) && this.opensReportSoon(j)) break;
+      // كشف عن: what was disclosed follows عن (كشفت صحيفة الخبر عن انطلاق عملية)
+      if (norm === "عن" && j > i + 1 && NOMINAL_WITH_AN.has(cue.lemma)) {
+        complementizer = j;
+        break;
+      }
       // شدد على ضرورة / أكد أهمية: a nominal report with no أن
       if ((norm === "ضروره" || norm === "اهميه") && j > i && this.norms[j - 1] === "علي") {
         complementizer = j - 1;
@@ -163,13 +192,19 @@ class QuoteReader {
       }
     }
     const headEnd = complementizer >= 0 ? complementizer : opener >= 0 ? opener : -1;
-    if (headEnd < 0) return;
+    if (headEnd < 0) {
+      // No reported words we can delimit (أكدت معلمة نائبة تعرضها إلى...), but the verb still
+      // says who is speaking now: the next وأضافت is hers.
+      if (cue.kind === "verb") {
+        const subject = this.subjectIn(i + 1, this.headEndAfter(i), cue.addressee === true);
+        if (subject && (subject.id !== null || subject.text)) this.current = subject;
+      }
+      return;
+    }
     const speaker = this.speakerOf(i, headEnd, cue);
     const cueSpan = { start: (this.tokens[i] as Token).start, end: (this.tokens[i] as Token).end };
     if (complementizer >= 0) {
-      const first =
-        (this.norms[complementizer] as string) === "علي" ? complementizer + 1 : complementizer + 1;
-      this.indirect(first, speaker, cueSpan);
+      this.indirect(complementizer + 1, speaker, cueSpan);
     } else {
       const k = this.spanAtToken.get(opener) as number;
       const direct = colon || opener - i <= 3;
@@ -219,6 +254,32 @@ class QuoteReader {
     const span = trimEnd(this.text, startToken.start, end);
     if (span.end <= span.start) return;
     this.add(span, mixed ? "mixed" : "indirect", speaker, cue);
+  }
+
+  /** "يذكر أن ..." / "يشار إلى أن ...": the journalist's background, not anyone's words. */
+  private isBackgroundFormula(i: number): boolean {
+    const norm = stripConjunctionWord(this.norms[i] as string);
+    if (norm !== "يذكر" && norm !== "يشار") return false;
+    const next = this.nextWord(i);
+    return (
+      next >= 0 && (isComplementizer(this.norms[next] as string) || this.norms[next] === "الي")
+    );
+  }
+
+  private nextWord(i: number): number {
+    for (let k = i + 1; k < this.tokens.length; k++) if (this.tokens[k]?.kind === "word") return k;
+    return -1;
+  }
+
+  /** Whether, after offset `at`, the sentence goes on with more words before أن or a mark. */
+  private headGoesOn(at: number, sentence: number): boolean {
+    for (let k = this.tokenAt(at); k >= 0 && k < this.tokens.length; k++) {
+      const t = this.tokens[k] as Token;
+      if (this.sentenceOf[k] !== sentence) return false;
+      if (t.kind === "word") return true;
+      if (t.kind === "punct" && /[.!?؟:]/.test(t.text)) return false;
+    }
+    return false;
   }
 
   /** Whether the cue at token j is followed at once by أن/إن, a colon or a quotation mark. */
@@ -331,6 +392,11 @@ class QuoteReader {
     // the source: words after بحسب / وفقا لـ / نقلا عن up to a comma or the sentence's end
     let j = i + 1;
     if (j < this.tokens.length && /^(ل|عن)$/.test(this.norms[j] as string)) j++;
+    // وفق ما أعلن عنه الاتحاد / حسب ما أفاد به المصدر: the source is after the verb
+    if (this.norms[j] === "ما") {
+      j += 2;
+      if (/^(عنه|عنها|به|بها)$/.test(this.norms[j] ?? "")) j++;
+    }
     const sourceStart = j;
     while (
       j < this.tokens.length &&
@@ -406,11 +472,13 @@ class QuoteReader {
   }
 
   /**
-   * The subject among tokens [from, to): the last person named there that is not an addressee
-   * (للصحفيين، للرئيس الصيني), else the first organisation or place; else, when the words begin
-   * like an unnamed source (مصدر أمني، مسؤولون أمريكيون), those words. In "main" mode (the words
-   * before a participle or an SVO verb) only a name counts, and the first one: the subject comes
-   * first (وتهرب أوشاكوف من التعليق على تصريح ترامب، قائلا).
+   * The subject among tokens [from, to). After a cue (VSO), leading time words skipped: a name
+   * that starts right there (وقال الكرملين، قال الرئيس الفرنسي فرنسوا أولاند, or after a press
+   * noun: ذكرت صحيفة الشروق); else, when the phrase opens with a common noun, the last person
+   * named in it (محافظ البنك المركزي الشاذلي العياري) or, with none, the noun phrase itself as an
+   * unnamed speaker (مصدر أمني، شقيق أحد البحارة) — unless it points back to the current one
+   * (المصدر ذاته) or repeats a title the article gave someone (الناطق الرسمي باسم ...). Before a
+   * participle or an SVO verb ("main"), the first name of the sentence.
    */
   private subjectIn(
     from: number,
@@ -419,44 +487,100 @@ class QuoteReader {
     mode: "after-cue" | "main" = "after-cue",
   ): Speaker | undefined {
     if (to <= from) return undefined;
+    const mentions = this.mentionsIn(from, to).filter(
+      (m) => !this.isAddressee(m) && !this.inPrepositionalPhrase(m),
+    );
+    if (skipFirst) mentions.shift();
+    if (mode === "main") {
+      const first = mentions.find((m) => m.entity.type !== "MISC");
+      return first && { id: first.entity.id };
+    }
+    let k = from;
+    while (k < to && (this.tokens[k]?.kind !== "word" || TIME_WORDS.has(this.norms[k] as string)))
+      k++;
+    if (k >= to) return undefined;
+    const at = (i: number) =>
+      mentions.find(
+        (m) => m.start <= (this.tokens[i] as Token).end && m.end > (this.tokens[i] as Token).start,
+      );
+    const opening =
+      at(k) ??
+      (PRESS_NOUNS.has(stripArticle(this.norms[k] as string)) && k + 1 < to
+        ? at(k + 1)
+        : undefined);
+    if (opening && opening.entity.type !== "MISC") return { id: opening.entity.id };
+    const word = this.norms[k] as string;
+    if (NOT_SUBJECT.has(word) || (/^[لب]/.test(word) && !/^ب?ال/.test(word) && word !== "باسم")) {
+      // an adjunct first (في بيان له، للصحفيين): the subject, if any, is a person named later
+      const person = mentions.filter((m) => m.entity.type === "PER").pop();
+      return person && { id: person.entity.id };
+    }
+    const person = mentions.filter((m) => m.entity.type === "PER").pop();
+    if (person) return { id: person.entity.id };
+    const phrase = this.nounPhrase(k, to);
+    const norm = normalizeArabic(phrase);
+    if (this.current && /(^|\s)(ذاته|نفسه|ذاتها|نفسها|ذات|نفس|المذكور|المذكوره)(\s|$)/.test(norm))
+      return this.current;
+    const titled = this.titleHolder(norm);
+    if (titled) return { id: titled };
+    return { id: null, text: phrase };
+  }
+
+  /** Mentions inside tokens [from, to), in order. */
+  private mentionsIn(from: number, to: number): MentionRef[] {
     const start = (this.tokens[from] as Token).start;
     const end = (this.tokens[to - 1] as Token).end;
-    let person: MentionRef | undefined;
-    let other: MentionRef | undefined;
-    let skipped = !skipFirst;
-    for (const m of this.mentions) {
-      if (m.start < start) continue;
-      if (m.end > end) break;
-      if (this.isAddressee(m)) continue;
-      if (!skipped) {
-        skipped = true;
-        continue;
+    return this.mentions.filter((m) => m.start >= start && m.end <= end);
+  }
+
+  /** A noun phrase from token k: up to six words, ending before a comma, preposition or time word. */
+  private nounPhrase(k: number, to: number): string {
+    let j = k + 1;
+    while (j < to && j - k < 6) {
+      const t = this.tokens[j] as Token;
+      const norm = this.norms[j] as string;
+      if (t.kind !== "word" || NOT_SUBJECT.has(norm) || TIME_WORDS.has(norm)) break;
+      if (/^[لب]/.test(norm) && !/^ب?ال/.test(norm) && norm !== "باسم") break;
+      j++;
+    }
+    return this.text.slice((this.tokens[k] as Token).start, (this.tokens[j - 1] as Token).end);
+  }
+
+  /**
+   * The person a title names, when the article gave the title with the name before (الناطق
+   * الرسمي باسم وزارة الدفاع الوطني المقدم بلحسن الوسلاتي ... وأكد الناطق الرسمي باسم وزارة
+   * الدفاع الوطني).
+   */
+  private titleHolder(norm: string): string | undefined {
+    if (!this.titles) {
+      this.titles = new Map();
+      for (const m of this.mentions) {
+        if (m.entity.type !== "PER") continue;
+        const i = this.tokenAt(m.start);
+        let j = i - 1;
+        const words: string[] = [];
+        while (j >= 0 && words.length < 10) {
+          const t = this.tokens[j] as Token;
+          const w = this.norms[j] as string;
+          if (t.kind !== "word" || cueOf(w) || this.sentenceOf[j] !== this.sentenceOf[i]) break;
+          words.unshift(w);
+          j--;
+        }
+        while (words.length > 0 && RANK_WORDS.has(words[words.length - 1] as string)) words.pop();
+        if (words.length >= 2) this.titles.set(words.join(" "), m.entity.id);
       }
-      if (m.entity.type === "PER") {
-        if (!person || mode === "after-cue") person = m;
-      } else if (!other && m.entity.type !== "MISC") other = m;
     }
-    const named =
-      mode === "main" && other && person && other.start < person.start ? other : (person ?? other);
-    if (named) return { id: named.entity.id };
-    if (mode === "main") return undefined;
-    const first = this.norms[from] as string;
-    if (!ANONYMOUS_HEADS.has(stripConjunction(first))) return undefined;
-    // the phrase up to a comma, a preposition or a time word
-    let k = from + 1;
-    while (k < to) {
-      const t = this.tokens[k] as Token;
-      if (t.kind !== "word" || NOT_SUBJECT.has(this.norms[k] as string)) break;
-      if (
-        /^ل/.test(this.norms[k] as string) &&
-        !/^ل(ل|ا)?(وزار|مجلس)/.test(this.norms[k] as string) &&
-        k > from + 2
-      )
-        break;
-      k++;
-    }
-    const phraseEnd = (this.tokens[k - 1] as Token).end;
-    return { id: null, text: this.text.slice(start, phraseEnd) };
+    for (const [title, id] of this.titles)
+      if (norm === title || norm.startsWith(`${title} `)) return id;
+    return undefined;
+  }
+
+  /** A name right after a preposition (مع بوتين، ببرطال حيدر) is no subject. */
+  private inPrepositionalPhrase(m: MentionRef): boolean {
+    const k = this.tokenAt(m.start) - 1;
+    if (k < 0 || this.tokens[k]?.kind !== "word") return false;
+    const norm = this.norms[k] as string;
+    return PREPOSITIONS.has(norm) || (/^[بل]/.test(norm) && !/^ب?ال/.test(norm) && norm !== "باسم");
   }
 
   /** A mention right after the preposition ل (للصحفيين، لبوتين) is who was told. */
@@ -523,8 +647,12 @@ interface Span {
   end: number;
 }
 
-function stripConjunction(norm: string): string {
+function stripConjunctionWord(norm: string): string {
   return /^[وف]/.test(norm) && norm.length > 3 ? norm.slice(1) : norm;
+}
+
+function stripArticle(norm: string): string {
+  return norm.startsWith("ال") ? norm.slice(2) : norm;
 }
 
 /** [start, end) without trailing spaces and punctuation (a closing quotation mark stays). */

@@ -46,7 +46,8 @@ export function formatReport(analysis: Analysis, color: boolean): string {
     out.push(`  ${c.bold(speaker)}`);
     for (const q of quotes) {
       const content = analysis.text.slice(q.start, q.end);
-      out.push(`    ${c.dim(`[${q.kind}]`)} ${content}`);
+      const how = q.cue ? `${q.kind} · ${q.cue.text}` : q.kind;
+      out.push(`    ${c.dim(`[${how}]`)} ${content}`);
     }
   }
 

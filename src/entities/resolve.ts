@@ -7,6 +7,7 @@
  * short form of a longer name in the document (بوتين ↔ فلاديمير بوتين, شي ↔ شي جين بينغ).
  */
 import type { Doc, Entity, EntityType, Mention, Token } from "../analysis.js";
+import { normalizeArabic } from "../text/index.js";
 import { isNameToken, nameKeyAt, type SentenceForms, sentenceForms, tokenBase } from "./forms.js";
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
 import { organisationNames, quotedNames } from "./patterns.js";
@@ -384,12 +385,16 @@ function cluster(candidates: Candidate[]): Candidate[][] {
     });
     if (best >= 0) union(best, i);
   });
-  // Apposition: a title right before a name (الرئيس الفرنسي فرنسوا أولاند) is that person.
+  // Apposition: a title right before a name (الرئيس الفرنسي فرنسوا أولاند) is that person, when
+  // the name is a spelling of the office holder's (the KB may lack this spelling; the date or
+  // the KB may be wrong about who held the office, and then the name wins).
   candidates.forEach((t, i) => {
-    if (t.source !== "title") return;
+    if (t.source !== "title" || !t.link) return;
+    const holder = t.link;
     candidates.forEach((p, j) => {
-      if (p.type === "PER" && p.source !== "title" && p.start >= t.end && p.start - t.end <= 1)
-        union(i, j);
+      if (p.type !== "PER" || p.source === "title" || p.start < t.end || p.start - t.end > 1)
+        return;
+      if (p.link?.id === holder.id || (!p.link && sameSurname(p.key, holder))) union(i, j);
     });
   });
   const groups = new Map<number, Candidate[]>();
@@ -400,6 +405,35 @@ function cluster(candidates: Candidate[]): Candidate[][] {
     groups.set(root, group);
   });
   return [...groups.values()];
+}
+
+/**
+ * Whether a name's last word is, give or take one letter, the last word of one of the entry's
+ * names (أولاند ~ هولاند, لودريان = لو دريان).
+ */
+function sameSurname(key: string[], entry: KbEntry): boolean {
+  const last = key[key.length - 1];
+  if (!last || last.length < 3) return false;
+  for (const name of [entry.nameAr, ...(entry.aliases ?? [])]) {
+    const words = normalizeArabic(name).split(" ");
+    const tail = words[words.length - 1] ?? "";
+    const joined = words.slice(-2).join("");
+    if (withinOneEdit(last, tail) || last === joined) return true;
+  }
+  return false;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, k: number) => x.slice(i + k);
+  return (
+    rest(a, 1) === rest(b, 1) || // substitution
+    rest(a, 1) === rest(b, 0) || // deletion from a
+    rest(a, 0) === rest(b, 1) // insertion into a
+  );
 }
 
 /** Whether `short` is the first or the last words of `long`. */

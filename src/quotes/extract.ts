@@ -313,6 +313,7 @@ class QuoteReader {
   private unclaimedSpan(k: number): void {
     if (this.usedSpans.has(k)) return;
     const span = this.spans[k] as QuotedSpan;
+    if (this.isQuestionToSpeaker(span)) return;
     const after = this.cueAfter(span);
     if (after) {
       this.usedSpans.add(k);
@@ -508,7 +509,13 @@ class QuoteReader {
       (PRESS_NOUNS.has(stripArticle(this.norms[k] as string)) && k + 1 < to
         ? at(k + 1)
         : undefined);
-    if (opening && opening.entity.type !== "MISC") return { id: opening.entity.id };
+    if (opening && opening.entity.type !== "MISC") {
+      // a title and the name after it (وزير الخارجية الفرنسي جان إيف لودريان): the name
+      const named = mentions.find(
+        (m) => m.start > opening.start && m.start - opening.end <= 1 && m.entity.type === "PER",
+      );
+      return { id: (named ?? opening).entity.id };
+    }
     const word = this.norms[k] as string;
     if (NOT_SUBJECT.has(word) || (/^[لب]/.test(word) && !/^ب?ال/.test(word) && word !== "باسم")) {
       // an adjunct first (في بيان له، للصحفيين): the subject, if any, is a person named later
@@ -580,6 +587,7 @@ class QuoteReader {
     const k = this.tokenAt(m.start) - 1;
     if (k < 0 || this.tokens[k]?.kind !== "word") return false;
     const norm = this.norms[k] as string;
+    if (cueOf(norm)) return false; // بحسب، وفقا ل: the source, not a prepositional phrase
     return PREPOSITIONS.has(norm) || (/^[بل]/.test(norm) && !/^ب?ال/.test(norm) && norm !== "باسم");
   }
 

@@ -62,9 +62,11 @@ export function resolveEntities(doc: Doc, recognized: Entity[], options: Resolve
       });
     }
   }
+  const places = kbMatches(tokens, forms, kb);
+  const home = homeCountry(doc, places, kb);
   const found = [
-    ...kbMatches(tokens, forms, kb),
-    ...titleMatches(tokens, forms, options),
+    ...places,
+    ...titleMatches(tokens, forms, options, home),
     ...patternMatches(doc, tokens, forms, spanKey, candidates),
   ];
   candidates = mergeFound(candidates, found);
@@ -205,6 +207,33 @@ function patternMatches(
   return out;
 }
 
+/**
+ * The article's own country: the dateline's, else the country most of its places belong to
+ * (at least two mentions and two fifths of them), else none.
+ */
+function homeCountry(doc: Doc, places: Candidate[], kb: KnowledgeBase): string | undefined {
+  const countryOf = (e: KbEntry | undefined) =>
+    e &&
+    (e.kind === "country" ? e.id : (e.capitalOf ?? (e.type === "LOC" ? e.country : undefined)));
+  const dateline = doc.meta.dateline?.place;
+  if (dateline) {
+    const home = countryOf(kb.lookup(dateline)[0]);
+    if (home) return home;
+  }
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const c of places) {
+    const country = countryOf(c.entries[0]);
+    if (!country) continue;
+    counts.set(country, (counts.get(country) ?? 0) + 1);
+    total++;
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [country, n] of counts) if (n > most) [best, most] = [country, n];
+  return most >= 2 && most * 5 >= total * 2 ? best : undefined;
+}
+
 /** KB names over a sentence, longest first, left to right. */
 function matchAll(forms: SentenceForms, kb: KnowledgeBase): TokenMatch[] {
   const out: TokenMatch[] = [];
@@ -224,13 +253,14 @@ function titleMatches(
   tokens: Token[][],
   forms: SentenceForms[],
   options: ResolveOptions,
+  home: string | undefined,
 ): Candidate[] {
   const { kb, date } = options;
   if (!date) return [];
   const out: Candidate[] = [];
   tokens.forEach((sentence, s) => {
     const sentenceForms = forms[s] as SentenceForms;
-    for (const title of findTitles(sentenceForms, kb)) {
+    for (const title of findTitles(sentenceForms, kb, home)) {
       const holders = titleHolders(title, kb, date);
       const holder = holders[0];
       if (!holder) continue;

@@ -90,18 +90,23 @@ for (const p of PATTERNS) {
   BY_FIRST.set(first, list);
 }
 
-const ELECT = new Set(["المنتخب", "المنتخبه"].map(normalizeArabic));
+const ELECT = new Set(["المنتخب", "المنتخبه", "المكلف", "المكلفه"].map(normalizeArabic));
 const FORMER = new Set(["السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله"]);
 
 /** Roles that an organisation, not a country, has. */
 const ORGANISATION_ROLES = new Set<KbRoleName>(["secretary-general", "leader"]);
 
 /** Titles in a sentence of name tokens (see forms.ts), left to right. */
-export function findTitles(forms: SentenceForms, kb: KnowledgeBase): TitleMatch[] {
+export function findTitles(
+  forms: SentenceForms,
+  kb: KnowledgeBase,
+  /** The article's own country (alpha-3), for titles that name no country (رئيس الحكومة). */
+  home?: string,
+): TitleMatch[] {
   const out: TitleMatch[] = [];
   let i = 0;
   while (i < forms.raw.length) {
-    const match = titleAt(forms, i, kb);
+    const match = titleAt(forms, i, kb) ?? (home ? homeTitleAt(forms, i, home) : undefined);
     if (match) {
       out.push(match);
       i = match.end;
@@ -128,6 +133,38 @@ function titleAt(forms: SentenceForms, i: number, kb: KnowledgeBase): TitleMatch
       of: target.id,
       elect,
     };
+  }
+  return undefined;
+}
+
+/**
+ * National offices named without a country (رئيس الجمهورية، رئيس الحكومة، وزير الخارجية): in
+ * the news they are the offices of the article's own country.
+ */
+const HOME_TITLES: readonly { words: string[]; role: KbRoleName }[] = (
+  [
+    ["رئيس الجمهورية", "head-of-state"],
+    ["رئيس الدولة", "head-of-state"],
+    ["رئيس الحكومة", "head-of-government"],
+    ["رئيسة الحكومة", "head-of-government"],
+    ["رئيس الوزراء", "head-of-government"],
+    ["الوزير الأول", "head-of-government"],
+    ["وزير الخارجية", "foreign-minister"],
+    ["وزيرة الخارجية", "foreign-minister"],
+    ["وزير الدفاع", "defence-minister"],
+    ["وزيرة الدفاع", "defence-minister"],
+  ] as const
+).map(([words, role]) => ({ words: words.split(" ").map(normalizeArabic), role }));
+
+function homeTitleAt(forms: SentenceForms, i: number, home: string): TitleMatch | undefined {
+  const { raw, base } = forms;
+  for (const { words, role } of HOME_TITLES) {
+    if (base[i] !== words[0] || !words.every((w, k) => k === 0 || raw[i + k] === w)) continue;
+    const end = i + words.length;
+    const next = raw[end];
+    if (next !== undefined && FORMER.has(next)) return undefined;
+    const elect = next !== undefined && ELECT.has(next);
+    return { start: i, end: elect ? end + 1 : end, role, of: home, elect };
   }
   return undefined;
 }

@@ -80,6 +80,16 @@ describe("linking and coreference", () => {
     expect(former.filter((e) => e.type === "PER")).toEqual([]);
   });
 
+  it("reads an office named without a country as the article's own country's", () => {
+    const tunis = "تونس (وات) - قال رئيس الحكومة إن الإصلاحات ستتواصل.";
+    const d = doc(tunis, "2017-05-01");
+    d.meta.dateline = { place: "تونس", agency: "وات", start: 0, end: 12 };
+    expect(resolveEntities(d, []).find((e) => e.type === "PER")?.id).toBe("youssef-chahed");
+    // the same words with no way to tell the country name no one
+    const bare = resolve("قال رئيس الحكومة إن الإصلاحات ستتواصل.", [], "2017-05-01");
+    expect(bare.filter((e) => e.type === "PER")).toEqual([]);
+  });
+
   it("reports no nationality adjective as an entity, even when the tagger does", () => {
     const text = "استقبل الوفد الروسي نظيره الصيني في موسكو.";
     const entities = resolve(

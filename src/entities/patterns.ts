@@ -120,16 +120,13 @@ export function quotedNames(
     const noun = tokens[i] as Token;
     const open = tokens[i + 1] as Token;
     if (noun.kind !== "word") continue;
-    const norm = normalizeArabic(noun.text).replace(/^(و|ف|ب|ل|ك|وب|ول)?(ال)?/, "");
-    if (
-      open.kind === "word" &&
-      PRESS_NOUNS.has(norm) &&
-      !/^(و|ف|ب|ل|ك)*ال/.test(normalizeArabic(noun.text))
-    ) {
+    const nounNorm = noun.norm ?? normalizeArabic(noun.text);
+    const norm = nounNorm.replace(/^(و|ف|ب|ل|ك|وب|ول)?(ال)?/, "");
+    if (open.kind === "word" && PRESS_NOUNS.has(norm) && !/^(و|ف|ب|ل|ك)*ال/.test(nounNorm)) {
       let k = i + 1;
       while (k < tokens.length && k - i <= 3 && isPressName(tokens[k] as Token)) k++;
       const names = tokens.slice(i + 1, k);
-      if (names.some((t) => !GENERIC.has(normalizeArabic(t.text)))) {
+      if (names.some((t) => !GENERIC.has(t.norm ?? normalizeArabic(t.text)))) {
         out.push({ start: open.start, end: (tokens[k - 1] as Token).end });
         i = k - 1;
       }
@@ -160,5 +157,7 @@ export function quotedNames(
 }
 
 function isPressName(t: Token): boolean {
-  return t.kind === "word" && normalizeArabic(t.text).startsWith("ال") && t.text.length > 3;
+  return (
+    t.kind === "word" && (t.norm ?? normalizeArabic(t.text)).startsWith("ال") && t.text.length > 3
+  );
 }

@@ -402,17 +402,31 @@ function cluster(candidates: Candidate[]): Candidate[][] {
     if (j === undefined) byName.set(name, i);
     else union(j, i);
   });
+  // Longer person names by their first and by their last word, for the short forms to find.
+  const byEdge = new Map<string, number[]>();
+  candidates.forEach((d, j) => {
+    if (d.type !== "PER" || d.key.length < 2) return;
+    for (const word of new Set([d.key[0] as string, d.key[d.key.length - 1] as string])) {
+      const list = byEdge.get(word) ?? [];
+      list.push(j);
+      byEdge.set(word, list);
+    }
+  });
   candidates.forEach((c, i) => {
-    if (c.type !== "PER" || c.source === "title") return;
+    if (c.type !== "PER" || c.source === "title" || c.key.length === 0) return;
+    const edges = new Set([
+      ...(byEdge.get(c.key[0] as string) ?? []),
+      ...(byEdge.get(c.key[c.key.length - 1] as string) ?? []),
+    ]);
     let best = -1;
-    candidates.forEach((d, j) => {
-      if (j === i || d.type !== "PER" || d.key.length <= c.key.length) return;
-      if (!isEdgeOf(c.key, d.key)) return;
+    for (const j of edges) {
+      const d = candidates[j] as Candidate;
+      if (j === i || d.key.length <= c.key.length || !isEdgeOf(c.key, d.key)) continue;
       const before = d.start < c.start;
       const bestBefore = best >= 0 && (candidates[best] as Candidate).start < c.start;
       if (best < 0 || (before && (!bestBefore || d.start > (candidates[best] as Candidate).start)))
         best = j;
-    });
+    }
     if (best >= 0) union(best, i);
   });
   // Apposition: a title right before a name (الرئيس الفرنسي فرنسوا أولاند) is that person, when

@@ -121,6 +121,12 @@ export const TimeSchema = z.object({
   type: z.enum(["DATE", "TIME", "DURATION", "SET"]),
   value: z.string().describe("TIMEX3 value, e.g. 2025-01-21, XXXX-10-02, P3D, PRESENT_REF"),
   resolved: z.string().optional().describe("a concrete calendar date where one follows"),
+  mod: z
+    .enum(["START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE"])
+    .optional()
+    .describe(
+      "TIMEX3 modifier: أوائل → START, منتصف → MID, أواخر → END, حوالي → APPROX, أكثر من → MORE_THAN",
+    ),
   confidence,
 });
 

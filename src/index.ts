@@ -18,6 +18,7 @@ import { runPipeline } from "./pipeline.js";
 export * from "./analysis.js";
 export { describeError, InputError, isInputError } from "./errors.js";
 export * as text from "./text/index.js";
+export { extractTimesFromText, type TimeOptions } from "./time/index.js";
 
 /** An article, with what the caller knows about it. */
 export type ArticleInput =

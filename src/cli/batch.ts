@@ -3,12 +3,11 @@
  * Lines are read and written as a stream, so memory stays flat however long the file is; a bad
  * line becomes `{ id, error }` and the run goes on.
  */
-import { once } from "node:events";
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
-import { describeError, InputError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { type AnalyzeOptions, type ArticleInput, analyze } from "../index.js";
+import { type JsonlSummary, mapJsonl } from "./io.js";
 
 const RecordSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -19,49 +18,21 @@ const RecordSchema = z.object({
   title: z.string().nullable().optional(),
 });
 
-export interface BatchSummary {
-  lines: number;
-  analysed: number;
-  failed: number;
-}
-
 export async function analyzeJsonl(
   input: Readable,
   output: Writable,
   options: AnalyzeOptions = {},
-): Promise<BatchSummary> {
-  const summary: BatchSummary = { lines: 0, analysed: 0, failed: 0 };
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber++;
-    if (line.trim() === "") continue;
-    summary.lines++;
-    let result: unknown;
-    let id: string | number | null = null;
-    try {
-      const record = parseRecord(line, lineNumber);
-      id = record.id ?? null;
-      result = await analyze(toArticleInput(record), options);
-      summary.analysed++;
-    } catch (error) {
-      summary.failed++;
-      result = { id, line: lineNumber, error: describeError(error) };
-    }
-    if (!output.write(`${JSON.stringify(result)}\n`)) await once(output, "drain");
-  }
-  return summary;
+): Promise<JsonlSummary> {
+  return mapJsonl(input, output, (value, lineNumber, setId) => {
+    const record = parseRecord(value, lineNumber);
+    setId(record.id ?? null);
+    return analyze(toArticleInput(record), options);
+  });
 }
 
 type BatchRecord = z.infer<typeof RecordSchema>;
 
-function parseRecord(line: string, lineNumber: number): BatchRecord {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new InputError("bad-record", `line ${lineNumber}: not valid JSON`);
-  }
+function parseRecord(value: unknown, lineNumber: number): BatchRecord {
   const parsed = RecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -16,6 +16,7 @@ import {
   tagSentences,
   trainTagger,
 } from "../ner/index.js";
+import { readStdin } from "./io.js";
 
 async function readConll(path: string): Promise<ConllSentence[]> {
   let content: string;
@@ -31,12 +32,6 @@ async function readConll(path: string): Promise<ConllSentence[]> {
   if (content.includes("\u0000"))
     throw new InputError("binary", `${path}: binary data, not a CoNLL file`);
   return parseConll(content);
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tagger(model?: string) {

@@ -1,0 +1,91 @@
+/**
+ * Time-stage benchmark: extractTimes over the texts of the ANT news corpus, each resolved against
+ * its own publication date. Reports MB/s of text (UTF-8) for the stage alone (documents
+ * tokenised beforehand, as the pipeline hands them over) and with tokenisation included, plus
+ * how many expressions were found.
+ *
+ *   npx tsx scripts/bench-time.ts [--docs N] [--rounds R]
+ */
+import { createReadStream } from "node:fs";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import type { Doc } from "../src/analysis.js";
+import { splitSentences, tokenize } from "../src/text/index.js";
+import { extractTimes } from "../src/time/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const CORPUS = join(root, "../shared/data/news/ant_v1.1.jsonl");
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const WANT = flag("--docs", 100_000);
+const ROUNDS = flag("--rounds", 3);
+
+interface Article {
+  text: string;
+  date: string | undefined;
+}
+
+async function readArticles(): Promise<Article[]> {
+  const out: Article[] = [];
+  const rl = createInterface({
+    input: createReadStream(CORPUS),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of rl) {
+    if (out.length >= WANT) break;
+    const record = JSON.parse(line) as { text?: string; time?: string };
+    const text = record.text ?? "";
+    if (text.trim() === "") continue;
+    const date = /^\d{4}-\d{2}-\d{2}/.exec(record.time ?? "")?.[0];
+    out.push({ text, date });
+  }
+  rl.close();
+  return out;
+}
+
+function toDoc(a: Article): Doc {
+  const tokens = tokenize(a.text);
+  return {
+    text: a.text,
+    tokens,
+    sentences: splitSentences(a.text, tokens),
+    meta: { language: "ar", ...(a.date ? { published: a.date } : {}) },
+  };
+}
+
+const articles = await readArticles();
+const bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text, "utf8"), 0);
+const mb = bytes / 1e6;
+const docs = articles.map(toDoc);
+const tokenCount = docs.reduce((sum, d) => sum + d.tokens.length, 0);
+
+// warm-up, then the best of ROUNDS for the stage alone
+let found = 0;
+for (const d of docs.slice(0, 200)) extractTimes(d);
+let best = Number.POSITIVE_INFINITY;
+for (let r = 0; r < ROUNDS; r++) {
+  const t0 = performance.now();
+  found = 0;
+  for (const d of docs) found += extractTimes(d).length;
+  best = Math.min(best, (performance.now() - t0) / 1000);
+}
+
+const t1 = performance.now();
+for (const a of articles) extractTimes(toDoc(a));
+const withTokens = (performance.now() - t1) / 1000;
+
+console.log(`articles: ${articles.length}, text ${mb.toFixed(1)} MB (UTF-8), ${tokenCount} tokens`);
+console.log(
+  `time expressions found: ${found} (${((1000 * found) / tokenCount).toFixed(1)} per 1000 tokens)`,
+);
+console.log(
+  `extractTimes alone: ${best.toFixed(2)} s = ${(mb / best).toFixed(1)} MB/s, ${Math.round(tokenCount / best / 1000)}k tokens/s`,
+);
+console.log(
+  `with tokenize + sentences: ${withTokens.toFixed(2)} s = ${(mb / withTokens).toFixed(1)} MB/s`,
+);

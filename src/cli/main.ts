@@ -2,16 +2,18 @@
  * The `marsad` command line. Every user error ends as one line on stderr and a non-zero exit,
  * never a stack trace.
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { describeError, InputError, isInputError } from "../errors.js";
 import { type AnalyzeOptions, analyze } from "../index.js";
 import { isUrl, parseDateHint } from "../input/index.js";
 import { analyzeJsonl } from "./batch.js";
+import { openFile } from "./io.js";
 import { runKbLookup } from "./kb.js";
 import { runEvalNer, runNer, runTrainNer } from "./ner.js";
 import { formatReport } from "./report.js";
+import { registerServeCommand } from "./serve.js";
+import { registerStoreCommands } from "./store.js";
+import { runTime } from "./time.js";
 
 const VERSION = "0.1.0";
 
@@ -72,6 +74,25 @@ function buildProgram(): Command {
     .action(runKbLookup);
 
   program
+    .command("time")
+    .description("the time expressions of a text, resolved against a date (TIMEX3 values)")
+    .argument("[text...]", "the text (quote it), or - for standard input")
+    .option("--date <YYYY-MM-DD>", "the reference date (e.g. the publication date)", dateOption)
+    .addOption(
+      new Option("--weekdays <convention>", "bare weekdays: most recent or next occurrence")
+        .choices(["past", "forward"])
+        .default("past"),
+    )
+    .addOption(
+      new Option("--clock <reading>", "clock times as written (phrase) or on the date (article)")
+        .choices(["phrase", "article"])
+        .default("phrase"),
+    )
+    .option("--json", "print the times as JSON")
+    .option("--jsonl <file>", "batch: lines { id, text, date } → { id, times }; - for stdin")
+    .action(runTime);
+
+  program
     .command("ner")
     .description(
       "tag a pre-tokenised CoNLL file (one token per line, blank line between sentences)",
@@ -113,6 +134,8 @@ function buildProgram(): Command {
     .option("--dev <file>", "held-out CoNLL file: fits confidences and reports F1")
     .action(runTrainNer);
 
+  registerStoreCommands(program);
+  registerServeCommand(program);
   return program;
 }
 
@@ -154,18 +177,6 @@ async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Prom
       ? formatReport(analysis, process.stdout.isTTY === true)
       : `${JSON.stringify(analysis, null, 2)}\n`;
   process.stdout.write(out);
-}
-
-async function openFile(path: string) {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory())
-      throw new InputError("unreadable", `${path}: is a directory, not a file`);
-  } catch (error) {
-    if (isInputError(error)) throw error;
-    throw new InputError("not-found", `${path}: no such file`);
-  }
-  return createReadStream(path);
 }
 
 function dateOption(value: string): string {

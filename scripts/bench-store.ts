@@ -1,0 +1,223 @@
+/**
+ * The store on the ANT corpus (../shared/data/news/ant_v1.1.jsonl, 10,161 Tunisian articles):
+ * ingest throughput and peak memory (the process with its analysis worker threads), then the
+ * latency of 50 searches (words, phrases, OR, filters) built from the corpus.
+ *
+ *   npx tsx scripts/bench-store.ts                 # all articles, all cores
+ *   npx tsx scripts/bench-store.ts --limit 2000 --jobs 1
+ */
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { ingest, openStore, type SearchQuery } from "../src/store/index.js";
+import { normalizeArabic } from "../src/text/index.js";
+
+const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
+const { values } = parseArgs({
+  options: {
+    limit: { type: "string", default: "0" },
+    jobs: { type: "string" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const limit = Number(values.limit) || Number.POSITIVE_INFINITY;
+
+if (!existsSync(CORPUS)) {
+  console.error(`bench-store: the ANT corpus is not at ${CORPUS.pathname}`);
+  process.exit(2);
+}
+
+/** ANT dates are ISO date-times or DD/MM/YYYY. */
+function isoDate(time: string): string {
+  const dmy = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(time);
+  return dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : time.slice(0, 10);
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+async function writeJsonl(path: string): Promise<string[]> {
+  const lines: string[] = [];
+  const texts: string[] = [];
+  const input = createInterface({ input: createReadStream(CORPUS), crlfDelay: Infinity });
+  for await (const line of input) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { docno: string; text?: string; time?: string };
+    lines.push(JSON.stringify({ id: r.docno, text: r.text ?? "", date: isoDate(r.time ?? "") }));
+    texts.push(r.text ?? "");
+    if (lines.length >= limit) break;
+  }
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return texts;
+}
+
+/** A small deterministic PRNG, so the queries are the same on every run. */
+function prng(seed: number) {
+  let x = seed;
+  return () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x / 2 ** 32;
+  };
+}
+
+const ARABIC_WORD = /^[\u0621-\u064a]{4,}$/;
+
+function buildQueries(texts: string[], db: string): SearchQuery[] {
+  const random = prng(7);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)] as T;
+  const words = (t: string) => t.split(/\s+/).filter((w) => ARABIC_WORD.test(w));
+  const queries: SearchQuery[] = [];
+  while (queries.length < 20) {
+    const w = words(pick(texts));
+    if (w.length) queries.push({ q: pick(w) });
+  }
+  while (queries.length < 30) {
+    const w = words(pick(texts));
+    if (w.length < 3) continue;
+    const i = Math.floor(random() * (w.length - 1));
+    queries.push({ q: `"${w[i]} ${w[i + 1]}"` });
+  }
+  while (queries.length < 35) {
+    const a = words(pick(texts));
+    const b = words(pick(texts));
+    if (a.length && b.length) queries.push({ q: `${pick(a)} OR ${pick(b)}` });
+  }
+  while (queries.length < 40) {
+    const w = words(pick(texts));
+    if (w.length > 1) queries.push({ q: `${pick(w)} ${pick(w)}` });
+  }
+  // filters: frequent entities and speakers of the store, date ranges, sources
+  const conn = new Database(db, { readonly: true });
+  const entities = conn
+    .prepare("SELECT key FROM entities ORDER BY articles DESC LIMIT 20")
+    .pluck()
+    .all() as string[];
+  const speakers = conn
+    .prepare(
+      "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC LIMIT 10",
+    )
+    .pluck()
+    .all() as string[];
+  const names = conn
+    .prepare("SELECT name FROM entities ORDER BY articles DESC LIMIT 10")
+    .pluck()
+    .all() as string[];
+  conn.close();
+  const years = ["2013", "2014", "2015", "2016", "2017"];
+  const common = ["تونس", "الحكومة", "وزير", "الرئيس", "الانتخابات"];
+  queries.push({ q: pick(common), entity: pick(entities) });
+  queries.push({ q: pick(common), from: "2016-01-01", to: "2016-06-30" });
+  queries.push({ entity: pick(names) });
+  queries.push({ speaker: pick(speakers) });
+  queries.push({ q: pick(common), speaker: pick(speakers) });
+  queries.push({
+    q: `"${pick(common)} ${pick(["الجديد", "التونسي", "العام"])}"`,
+    from: pick(years),
+  });
+  queries.push({ q: pick(common), source: "ant.jsonl:1" });
+  queries.push({ q: normalizeArabic(pick(common)), entity: pick(names), to: "2015-12-31" });
+  queries.push({ from: "2017-01", to: "2017-02" });
+  queries.push({ q: `${pick(common)} OR ${pick(common)}`, collapse: false, limit: 50 });
+  return queries;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "marsad-bench-"));
+  const jsonl = join(dir, "ant.jsonl");
+  const db = join(dir, "ant.db");
+  const texts = await writeJsonl(jsonl);
+  console.log(`corpus: ${texts.length} articles → ${jsonl}`);
+
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  const store = openStore(db);
+  const started = performance.now();
+  let shown = 0;
+  const summary = await ingest(store, [jsonl], {
+    ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}),
+    onProgress: (p) => {
+      if (p.done < shown + 1000) return;
+      shown = p.done - (p.done % 1000);
+      const s = (performance.now() - started) / 1000;
+      process.stderr.write(`  ${p.done}/${p.total} in ${s.toFixed(0)} s\n`);
+    },
+  });
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  const processed = summary.added + summary.duplicates + summary.failed;
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const stats = store.stats();
+  console.log(
+    `ingest: ${processed} sources in ${seconds.toFixed(1)} s = ${(processed / seconds).toFixed(1)} articles/s` +
+      ` (added ${summary.added}, duplicates ${summary.duplicates}, failed ${summary.failed})`,
+  );
+  console.log(
+    `memory: peak RSS ${mb(maxRss)} (getrusage, process with its worker threads), sampled peak ${mb(peak)}`,
+  );
+  const size = ["", "-wal"].reduce(
+    (n, s) => n + (existsSync(db + s) ? statSync(db + s).size : 0),
+    0,
+  );
+  console.log(
+    `store: ${stats.articles} articles, ${stats.clusters} story clusters, ${stats.entities} entities, ${stats.quotes} quotes; ${mb(size)} on disk`,
+  );
+  const reasons = new Map<string, number>();
+  for (const f of summary.failures) reasons.set(f.reason, (reasons.get(f.reason) ?? 0) + 1);
+  for (const [reason, n] of reasons) console.log(`  failed ×${n}: ${reason}`);
+  store.close();
+
+  const reader = openStore(db, { readonly: true });
+  const queries = buildQueries(texts, db);
+  // once per process: the lexicon (clitic segmentation) and the KB (name resolution) load lazily
+  const warm = performance.now();
+  reader.search({ q: "والحكومة", entity: "وزارة الداخلية" });
+  console.log(`warm-up (lexicon and KB load): ${(performance.now() - warm).toFixed(0)} ms`);
+  // each query's first run (fresh statements, cold caches), then the median of five more runs
+  const first: number[] = [];
+  const median: number[] = [];
+  let hits = 0;
+  for (const query of queries) {
+    let t = performance.now();
+    hits += reader.search(query).total;
+    first.push(performance.now() - t);
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      reader.search(query);
+      runs.push(performance.now() - t);
+    }
+    median.push(runs.sort((a, b) => a - b)[2] as number);
+  }
+  console.log(`search: ${queries.length} queries, ${hits} matching stories in all`);
+  for (const [label, times] of [
+    ["first run", first],
+    ["median of 5", median],
+  ] as const) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const max = sorted[sorted.length - 1] as number;
+    console.log(
+      `  ${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
+        `max ${max.toFixed(1)} ms (${JSON.stringify(queries[times.indexOf(max)])})`,
+    );
+  }
+  reader.close();
+  if (values.keep) console.log(`kept: ${db}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

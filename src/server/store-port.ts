@@ -1,0 +1,53 @@
+/**
+ * What the HTTP server needs from the article store: the read queries behind the API, and one
+ * optional write for `POST /api/ingest`. The server depends on this interface only, so its
+ * tests run over an in-memory fake; the SQLite `Store` of src/store satisfies it as it is.
+ */
+import type { Analysis } from "../analysis.js";
+import type {
+  ArticleRecord,
+  EntityProfile,
+  QuoteQuery,
+  QuoteRecord,
+  SearchQuery,
+  SearchResult,
+  StoreStats,
+} from "../store/types.js";
+
+/** Where an article posted to the API came from. */
+export interface PostedSource {
+  /** The URL fetched, or `api:<content hash>` for posted text. */
+  key: string;
+  kind: "url" | "file";
+  fetchedAt?: string;
+}
+
+export interface PostedRaw {
+  kind: "text" | "html";
+  content: string;
+}
+
+export interface WriteResult {
+  status: "added" | "duplicate" | "failed";
+  /** The article stored (the one already there, for a duplicate). */
+  id?: number;
+  reason?: string;
+}
+
+export interface StorePort {
+  /** Throws an `InputError` (or a `StoreQueryError`) for a malformed query: the API answers 400. */
+  search(q: SearchQuery): SearchResult;
+  article(id: number): ArticleRecord | undefined;
+  /** By key or by name. */
+  entity(keyOrName: string): EntityProfile | undefined;
+  /** Newest first, `limit` and `offset` applied. */
+  quotes(q: QuoteQuery): QuoteRecord[];
+  stats(): StoreStats;
+  /** Stores one analysed article; absent on a read-only store. */
+  add?(analysis: Analysis, source: PostedSource, raw?: PostedRaw): WriteResult;
+}
+
+/** A query the store cannot run (bad syntax, unknown filter): the API answers 400. */
+export class StoreQueryError extends Error {
+  override readonly name = "StoreQueryError";
+}

@@ -1,0 +1,102 @@
+/** An entity's page: profile, mentions over time, quotes by and about it, co-occurring actors. */
+import { getJson } from "../api.js";
+import { timelineChart } from "../chart.js";
+import { h } from "../dom.js";
+import { count, entityHref, quoteCard, searchHref, typeBadge } from "../format.js";
+
+export async function entityPage(key) {
+  const profile = await getJson(`entities/${encodeURIComponent(key)}`);
+  document.title = `${profile.name} — مرصد`;
+  const kb = profile.kb;
+  const wikidata = /^Q\d+$/.test(kb?.wikidata ?? "") ? kb.wikidata : null;
+  return [
+    h(
+      "header",
+      { class: "entity-head" },
+      h("h1", null, profile.name, " ", typeBadge(profile.type)),
+      profile.nameEn ? h("p", { class: "muted", dir: "ltr" }, profile.nameEn) : null,
+      h(
+        "p",
+        { class: "stats" },
+        `${count(profile.articles)} مقالًا · ${count(profile.mentions)} إشارة · `,
+        h("a", { href: searchHref({ entity: profile.key }) }, "المقالات"),
+        " · ",
+        h("a", { href: `/quotes?${new URLSearchParams({ speaker: profile.key })}` }, "أقواله"),
+      ),
+      kb
+        ? h(
+            "p",
+            { class: "kb", dir: "ltr" },
+            `KB: ${kb.id}`,
+            wikidata
+              ? [
+                  " · ",
+                  h(
+                    "a",
+                    {
+                      href: `https://www.wikidata.org/wiki/${wikidata}`,
+                      rel: "noopener noreferrer",
+                      target: "_blank",
+                    },
+                    wikidata,
+                  ),
+                ]
+              : null,
+            kb.cameo ? ` · CAMEO ${kb.cameo}` : null,
+            kb.iso ? ` · ISO ${kb.iso}` : null,
+          )
+        : null,
+    ),
+    h(
+      "section",
+      { class: "panel" },
+      h("h2", null, "الإشارات عبر الزمن"),
+      profile.timeline?.length
+        ? timelineChart(profile.timeline, `إشارات ${profile.name} شهريًا`)
+        : h("p", { class: "muted" }, "لا تواريخ."),
+    ),
+    h(
+      "div",
+      { class: "panels" },
+      quoteSection("أقوال", "quotes-by", profile.quotesBy, { speaker: profile.key }),
+      quoteSection("قيل عنه", "quotes-about", profile.quotesAbout, { about: profile.key }),
+      h(
+        "section",
+        { class: "panel", id: "cooccurring" },
+        h("h2", null, "يُذكر معه"),
+        profile.cooccurring?.length
+          ? h(
+              "ul",
+              { class: "chips" },
+              profile.cooccurring.map((e) =>
+                h(
+                  "li",
+                  null,
+                  h("a", { class: `chip type-${e.type}`, href: entityHref(e.key) }, e.name),
+                  h("span", { class: "n", title: "مقالات مشتركة" }, count(e.articles)),
+                ),
+              ),
+            )
+          : h("p", { class: "muted" }, "لا أحد."),
+      ),
+    ),
+  ];
+}
+
+const SHOWN_QUOTES = 8;
+
+/** The newest quotes, and a link to all of them in the quotes explorer. */
+function quoteSection(title, id, quotes, filter) {
+  const list = quotes ?? [];
+  return h(
+    "section",
+    { class: "panel", id },
+    h("h2", null, title),
+    list.length
+      ? h("ol", { class: "quote-cards" }, list.slice(0, SHOWN_QUOTES).map(quoteCard))
+      : h("p", { class: "muted" }, "لا شيء."),
+    list.length > SHOWN_QUOTES
+      ? h("a", { class: "more", href: `/quotes?${new URLSearchParams(filter)}` }, "كل الاقتباسات ←")
+      : null,
+  );
+}

@@ -62,9 +62,11 @@ function isSentenceEnd(t: Token): boolean {
   );
 }
 
+/** Spaces as String.prototype.trim sees them (the tokeniser's class misses U+FEFF and kin). */
 function isSpace(c: number): boolean {
-  return charClass(c) === C_SPACE;
+  return charClass(c) === C_SPACE || (c > 0x7f && WHITE.test(String.fromCharCode(c)));
 }
+const WHITE = /\s/;
 
 function isLowerLatin(t: Token | undefined): boolean {
   if (t === undefined || t.kind !== "latin") return false;

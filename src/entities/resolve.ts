@@ -339,6 +339,16 @@ function link(candidates: Candidate[], kb: KnowledgeBase, date: string | undefin
   }
   const chosen = new Set<string>();
   for (const c of candidates) if (c.link) chosen.add(c.link.id);
+  // Countries the document is about, from its unambiguous places: عمّان in an article about
+  // Jordan is Amman, not Oman (normalised, the two are one word).
+  const countries = new Set<string>();
+  for (const c of candidates) {
+    const only = c.entries.length === 1 ? c.entries[0] : undefined;
+    const country = only && countryOf(only);
+    if (country) countries.add(country);
+  }
+  const inContext = (e: KbEntry) =>
+    e.kind === "country" ? false : countries.has(countryOf(e) ?? "");
   // Unambiguous mentions first, so that they can settle the ambiguous ones.
   const order = [...candidates].sort((a, b) => a.entries.length - b.entries.length);
   for (const c of order) {
@@ -346,6 +356,7 @@ function link(candidates: Candidate[], kb: KnowledgeBase, date: string | undefin
     const pick =
       c.entries.find((e) => chosen.has(e.id)) ??
       (c.entries.length === 1 ? c.entries[0] : undefined) ??
+      c.entries.find(inContext) ??
       (date ? c.entries.find((e) => inOffice(e, date)) : undefined) ??
       (c.type !== "PER" || c.key.length > 1 ? c.entries[0] : undefined);
     if (pick) {
@@ -353,6 +364,12 @@ function link(candidates: Candidate[], kb: KnowledgeBase, date: string | undefin
       chosen.add(pick.id);
     }
   }
+}
+
+/** The country a place is in (a country is its own). */
+function countryOf(e: KbEntry): string | undefined {
+  if (e.type !== "LOC") return undefined;
+  return e.kind === "country" ? e.id : (e.capitalOf ?? e.country);
 }
 
 function inOffice(e: KbEntry, date: string): boolean {

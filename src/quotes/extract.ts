@@ -49,7 +49,8 @@ const NOT_SUBJECT = new Set(
   (
     "في خلال يوم امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر " +
     "عقب بعد قبل اثناء لدي امام عن علي الي من مع ايضا كذلك مجددا بدوره بدورها بدورهم " +
-    "جهته جهتها جانبه جانبها عبر حول ضمن اثر اليه لها له لهم لنا ذلك هذا هذه تلك"
+    "جهته جهتها جانبه جانبها عبر حول ضمن اثر اليه لها له لهم لنا ذلك هذا هذه تلك فيه فيها " +
+    "فيهم عليه عليها منه منها عنه عنها به بها معه معها اليها"
   ).split(" "),
 );
 
@@ -588,7 +589,11 @@ class QuoteReader {
     if (k < 0 || this.tokens[k]?.kind !== "word") return false;
     const norm = this.norms[k] as string;
     if (cueOf(norm)) return false; // بحسب، وفقا ل: the source, not a prepositional phrase
-    return PREPOSITIONS.has(norm) || (/^[بل]/.test(norm) && !/^ب?ال/.test(norm) && norm !== "باسم");
+    // ب/ل before a bare word (لبوتين، ببرطال) heads a phrase; before the article (للبيئة) the
+    // word is part of a name's description (برنامج الأمم المتحدة للبيئة ليلى منصور)
+    return (
+      PREPOSITIONS.has(norm) || (/^[بل]/.test(norm) && !/^(ب?ال|لل)/.test(norm) && norm !== "باسم")
+    );
   }
 
   /** A mention right after the preposition ل (للصحفيين، لبوتين) is who was told. */

@@ -90,6 +90,19 @@ describe("linking and coreference", () => {
     expect(bare.filter((e) => e.type === "PER")).toEqual([]);
   });
 
+  it("reads an ambiguous place name in the light of the country the article is about", () => {
+    const amman = resolve("افتتح في العاصمة الأردنية عمّان مؤتمر للمياه بحضور وزراء من الأردن.", [
+      ["عمّان", "LOC"],
+      ["الأردن", "LOC"],
+    ]);
+    expect(amman.map((e) => e.id)).toEqual(["amman", "JOR"]);
+    const oman = resolve("زار الوفد عمان وأجرى محادثات في مسقط.", [
+      ["عمان", "LOC"],
+      ["مسقط", "LOC"],
+    ]);
+    expect(oman.map((e) => e.id)).toEqual(["OMN", "muscat"]);
+  });
+
   it("reports no nationality adjective as an entity, even when the tagger does", () => {
     const text = "استقبل الوفد الروسي نظيره الصيني في موسكو.";
     const entities = resolve(

@@ -92,15 +92,21 @@ function nameTokensOf(doc: Doc): Token[][] {
   return out;
 }
 
-/** The name key (see nameKeyAt) of the name tokens inside [start, end), tokens in text order. */
-function keyOf(tokens: Token[], forms: SentenceForms, start: number, end: number): string[] {
+/** The index of the first token (in text order) that ends after offset `at`. */
+function firstTokenAfter(tokens: Token[], at: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
+    if ((tokens[mid] as Token).end <= at) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The name key (see nameKeyAt) of the name tokens inside [start, end), tokens in text order. */
+function keyOf(tokens: Token[], forms: SentenceForms, start: number, end: number): string[] {
+  const lo = firstTokenAfter(tokens, start);
   let j = lo;
   while (j < tokens.length && (tokens[j] as Token).start < end) j++;
   return nameKeyAt(forms, lo, j);
@@ -116,13 +122,7 @@ const RANKS = new Set(
 
 /** A person mention's start after a leading rank word, when a name follows it. */
 function afterRank(tokens: Token[], forms: SentenceForms, start: number, end: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).end <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstTokenAfter(tokens, start);
   const next = tokens[lo + 1];
   if (!RANKS.has(forms.base[lo] as string) || !next || next.start >= end) return start;
   return next.start;

@@ -87,7 +87,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   }
 }
 
-function parseHttpUrl(address: string): URL {
+/** The address as an http(s) URL, or an InputError saying why it is not one. */
+export function parseHttpUrl(address: string): URL {
   let url: URL;
   try {
     url = new URL(address);

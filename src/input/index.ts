@@ -13,6 +13,7 @@ export {
   type FetchOptions,
   fetchPage,
   isUrl,
+  parseHttpUrl,
 } from "./fetch.js";
 export { extractArticle } from "./html.js";
 export {

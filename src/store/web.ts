@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import pLimit from "p-limit";
 import robotsModule from "robots-parser";
 import { InputError } from "../errors.js";
-import { type FetchedPage, fetchPage } from "../input/index.js";
+import { type FetchedPage, fetchPage, parseHttpUrl } from "../input/index.js";
 
 export interface PoliteOptions {
   /** Requests in flight at once, all hosts together (default 4). */
@@ -66,15 +66,7 @@ export class PoliteFetcher {
 
   /** Fetches a page if robots.txt allows it; rejects with an InputError otherwise. */
   async fetch(address: string): Promise<FetchedPage> {
-    let url: URL;
-    try {
-      url = new URL(address);
-    } catch {
-      throw new InputError("bad-url", `${address}: not a valid URL`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new InputError("bad-url", `${address}: only http and https URLs can be fetched`);
-    }
+    const url = parseHttpUrl(address);
     const robots = await this.robotsFor(url);
     if ("error" in robots) throw new InputError("network", `${address}: ${robots.error}`);
     if (!robots.allowed(url.href)) {

@@ -56,7 +56,6 @@ const VERBS: readonly (readonly string[])[] = [
   ["ادعى", "ادعت", "يدعي", "مدعيا", "ادعوا"],
   ["أقر", "أقرت", "يقر", "مقرا"],
   ["توقع", "توقعت", "يتوقع", "متوقعا"],
-  ["أعلم", "أعلمت", "يعلم", ""],
   ["أبلغ", "أبلغت", "يبلغ", "مبلغا"],
   ["أخبر", "أخبرت", "يخبر", ""],
   ["تساءل", "تساءلت", "يتساءل", "متسائلا"],
@@ -76,7 +75,7 @@ const VERBS: readonly (readonly string[])[] = [
 ];
 
 /** Verbs whose object right after them is the one told, not the teller. */
-const ADDRESSEE_VERBS = new Set(["أبلغ", "أخبر", "أعلم"]);
+const ADDRESSEE_VERBS = new Set(["أبلغ", "أخبر"]);
 
 /** Attributions: a source follows (بحسب مصادر، وفقا للوزارة، نقلا عن الوكالة). */
 const ACCORDING = ["بحسب", "حسب", "وفقا", "وفق", "نقلا", "طبقا"];

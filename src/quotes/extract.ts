@@ -141,7 +141,7 @@ class QuoteReader {
 
   private reportingCue(i: number, cue: Cue): void {
     const sentence = this.sentenceOf[i] as number;
-    if (this.isBackgroundFormula(i)) return;
+    if (this.isBackgroundFormula(i) || this.insideQuotation(i)) return;
     // Scan the head: subject and adjuncts, up to what opens the reported words.
     let opener = -1;
     let colon = false;
@@ -255,6 +255,14 @@ class QuoteReader {
     const span = trimEnd(this.text, startToken.start, end);
     if (span.end <= span.start) return;
     this.add(span, mixed ? "mixed" : "indirect", speaker, cue);
+  }
+
+  /** A verb inside quotation marks is the speaker's own words, not the journalist reporting. */
+  private insideQuotation(i: number): boolean {
+    const at = (this.tokens[i] as Token).start;
+    return this.spans.some(
+      (s) => s.start <= at && at < s.end && wordCount(this.text, s.start, s.end) > 4,
+    );
   }
 
   /** "يذكر أن ..." / "يشار إلى أن ...": the journalist's background, not anyone's words. */

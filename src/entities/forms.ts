@@ -5,6 +5,7 @@
  */
 import type { Token } from "../analysis.js";
 import { mentionCore, normalizeArabic, segmentWord } from "../text/index.js";
+import type { KnowledgeBase, TokenMatch } from "./kb.js";
 
 export interface WordBase {
   /** The base form: article (if any) + stem, normalised. */
@@ -67,3 +68,26 @@ export function nameKeyAt(forms: SentenceForms, i: number, j: number): string[] 
 export function isNameToken(token: Token): boolean {
   return token.kind === "word" || token.kind === "latin" || token.kind === "number";
 }
+
+/**
+ * The longest KB name at token i, its first word taken with or without its clitics. When the
+ * clitic segmenter kept a rare place name whole (بسوسة، وبالكنايس), a place is also tried
+ * without one or two leading prepositions or conjunctions.
+ */
+export function longestNameAt(
+  forms: SentenceForms,
+  i: number,
+  kb: KnowledgeBase,
+): TokenMatch | undefined {
+  const raw = forms.raw[i] as string;
+  const base = forms.base[i] as string;
+  const stripped = kb.matchAt(forms.raw, i, base);
+  const whole = base === raw ? undefined : kb.matchAt(forms.raw, i);
+  const best = !whole ? stripped : stripped && stripped.end >= whole.end ? stripped : whole;
+  if (best || base !== raw) return best;
+  const bare = /^(?:[وف]?[بلك]|[وف])(.{3,})$/.exec(raw)?.[1];
+  const place = bare ? kb.matchAt(forms.raw, i, bare) : undefined;
+  return place?.ids.some((id) => PLACE_KINDS.has(kb.get(id)?.kind ?? "")) ? place : undefined;
+}
+
+const PLACE_KINDS = new Set(["country", "capital", "city", "region"]);

@@ -32,6 +32,7 @@ const loaded = new Map<string, KnowledgeBase>();
 
 /** The bundled knowledge base with `files` merged over it, loaded once per list of files. */
 export function knowledgeBase(files: readonly string[] = []): KnowledgeBase {
+  if (files.length === 0) return loadKnowledgeBase(); // cached by the loader itself
   const key = JSON.stringify(files);
   let kb = loaded.get(key);
   if (!kb) {

@@ -8,10 +8,17 @@
  */
 import type { Doc, Entity, EntityType, Mention, Token } from "../analysis.js";
 import { normalizeArabic } from "../text/index.js";
-import { isNameToken, nameKeyAt, type SentenceForms, sentenceForms, tokenBase } from "./forms.js";
+import {
+  isNameToken,
+  longestNameAt,
+  nameKeyAt,
+  type SentenceForms,
+  sentenceForms,
+  tokenBase,
+} from "./forms.js";
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
 import { organisationNames, quotedNames } from "./patterns.js";
-import { findTitles, longestMatchAt, titleHolders } from "./titles.js";
+import { findTitles, titleHolders } from "./titles.js";
 
 /** A mention on its way to an entity. */
 interface Candidate {
@@ -239,7 +246,7 @@ function matchAll(forms: SentenceForms, kb: KnowledgeBase): TokenMatch[] {
   const out: TokenMatch[] = [];
   let i = 0;
   while (i < forms.raw.length) {
-    const match = longestMatchAt(forms, i, kb);
+    const match = longestNameAt(forms, i, kb);
     if (match) {
       out.push(match);
       i = match.end;

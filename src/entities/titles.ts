@@ -6,8 +6,8 @@
  * one we can tell, so such titles are not matched.
  */
 import { normalizeArabic } from "../text/index.js";
-import type { SentenceForms } from "./forms.js";
-import type { KbEntry, KbRoleName, KnowledgeBase, TokenMatch } from "./kb.js";
+import { longestNameAt, type SentenceForms } from "./forms.js";
+import type { KbEntry, KbRoleName, KnowledgeBase } from "./kb.js";
 
 export interface TitleMatch {
   /** Token indices into the sentence's name tokens, end exclusive. */
@@ -181,7 +181,7 @@ function complementAt(
     const country = kb.adjective(word);
     return country ? { id: country.id, end: at + 1 } : undefined;
   }
-  const match = longestMatchAt(forms, at, kb);
+  const match = longestNameAt(forms, at, kb);
   if (!match) return undefined;
   for (const id of match.ids) {
     const entry = kb.get(id);
@@ -215,26 +215,3 @@ function shiftDays(date: string, days: number): string {
   if (Number.isNaN(t)) return date;
   return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
 }
-
-/**
- * The longest KB name at token i, its first word taken with or without its clitics. When the
- * clitic segmenter kept a rare place name whole (بسوسة، وبالكنايس), a place is also tried
- * without one or two leading prepositions or conjunctions.
- */
-export function longestMatchAt(
-  forms: SentenceForms,
-  i: number,
-  kb: KnowledgeBase,
-): TokenMatch | undefined {
-  const raw = forms.raw[i] as string;
-  const base = forms.base[i] as string;
-  const stripped = kb.matchAt(forms.raw, i, base);
-  const whole = base === raw ? undefined : kb.matchAt(forms.raw, i);
-  const best = !whole ? stripped : stripped && stripped.end >= whole.end ? stripped : whole;
-  if (best || base !== raw) return best;
-  const bare = /^(?:[وف]?[بلك]|[وف])(.{3,})$/.exec(raw)?.[1];
-  const place = bare ? kb.matchAt(forms.raw, i, bare) : undefined;
-  return place?.ids.some((id) => PLACE_KINDS.has(kb.get(id)?.kind ?? "")) ? place : undefined;
-}
-
-const PLACE_KINDS = new Set(["country", "capital", "city", "region"]);

@@ -102,3 +102,29 @@ export function stepPager(offset, limit, more, href) {
 export function errorBox(error) {
   return h("p", { class: "error", role: "alert" }, error?.message ?? String(error));
 }
+
+/** The page's non-empty query fields (trimmed) and its offset, from the URL's parameters. */
+export function readQuery(params, names) {
+  const query = Object.fromEntries(
+    names.map((name) => [name, (params.get(name) ?? "").trim()]).filter(([, v]) => v !== ""),
+  );
+  const offset = Math.max(0, Number.parseInt(params.get("offset") ?? "0", 10) || 0);
+  return { query, offset };
+}
+
+/** A labelled input per field ([name, label, placeholder]), filled from the query. */
+export function fieldInputs(fields, query) {
+  return fields.map(([name, label, hint]) =>
+    h(
+      "label",
+      null,
+      label,
+      h("input", {
+        name,
+        value: query[name] ?? "",
+        placeholder: hint,
+        dir: name === "from" || name === "to" ? "ltr" : null,
+      }),
+    ),
+  );
+}

@@ -1,7 +1,7 @@
 /** The quotes explorer: who said what (about whom), filtered by speaker, subject and dates. */
 import { getJson } from "../api.js";
 import { h } from "../dom.js";
-import { errorBox, quoteCard, stepPager } from "../format.js";
+import { errorBox, fieldInputs, quoteCard, readQuery, stepPager } from "../format.js";
 
 const FIELDS = [
   ["speaker", "المتحدث", "اسم أو معرّف"],
@@ -12,10 +12,10 @@ const FIELDS = [
 const PAGE = 25;
 
 export async function quotesPage(params) {
-  const query = Object.fromEntries(
-    FIELDS.map(([name]) => [name, (params.get(name) ?? "").trim()]).filter(([, v]) => v !== ""),
+  const { query, offset } = readQuery(
+    params,
+    FIELDS.map(([name]) => name),
   );
-  const offset = Math.max(0, Number.parseInt(params.get("offset") ?? "0", 10) || 0);
   document.title = "الاقتباسات — مرصد";
   const page = await getJson("quotes", { ...query, limit: PAGE, offset }).catch((error) => ({
     error,
@@ -26,23 +26,7 @@ export async function quotesPage(params) {
     h(
       "form",
       { class: "quote-form", action: "/quotes", method: "get" },
-      h(
-        "div",
-        { class: "filter-grid" },
-        FIELDS.map(([name, label, hint]) =>
-          h(
-            "label",
-            null,
-            label,
-            h("input", {
-              name,
-              value: query[name] ?? "",
-              placeholder: hint,
-              dir: name === "from" || name === "to" ? "ltr" : null,
-            }),
-          ),
-        ),
-      ),
+      h("div", { class: "filter-grid" }, fieldInputs(FIELDS, query)),
       h("button", { type: "submit" }, "عرض"),
     ),
     page.error

@@ -1,7 +1,7 @@
 /** The search page: a query with filters, ranked hits with highlighted snippets. */
 import { getJson } from "../api.js";
 import { h, highlighted } from "../dom.js";
-import { articleHref, count, errorBox, pager } from "../format.js";
+import { articleHref, count, errorBox, fieldInputs, pager, readQuery } from "../format.js";
 
 const FILTERS = [
   ["entity", "كيان", "اسم أو معرّف، مثل: TUN"],
@@ -13,14 +13,9 @@ const FILTERS = [
 const PAGE = 20;
 
 export async function searchPage(params) {
-  const query = Object.fromEntries(
-    ["q", ...FILTERS.map(([name]) => name)]
-      .map((name) => [name, (params.get(name) ?? "").trim()])
-      .filter(([, value]) => value !== ""),
-  );
+  const { query, offset } = readQuery(params, ["q", ...FILTERS.map(([name]) => name)]);
   // Near-duplicates (one wire story reprinted) are one hit unless asked otherwise.
   if (params.get("collapse") === "false") query.collapse = "false";
-  const offset = Math.max(0, Number.parseInt(params.get("offset") ?? "0", 10) || 0);
   const searching = Object.keys(query).length > 0;
   document.title = searching ? `${query.q ?? "بحث"} — مرصد` : "مرصد";
 
@@ -66,19 +61,7 @@ function searchForm(query) {
       h(
         "div",
         { class: "filter-grid" },
-        FILTERS.map(([name, label, hint]) =>
-          h(
-            "label",
-            null,
-            label,
-            h("input", {
-              name,
-              value: query[name] ?? "",
-              placeholder: hint,
-              dir: name === "from" || name === "to" ? "ltr" : null,
-            }),
-          ),
-        ),
+        fieldInputs(FILTERS, query),
         h(
           "label",
           { class: "check" },

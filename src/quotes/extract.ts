@@ -84,6 +84,8 @@ class QuoteReader {
   private readonly sentences: Doc["sentences"];
   private readonly mentions: MentionRef[];
   private readonly spans: QuotedSpan[];
+  /** Words in each quoted span (short ones are names and scare quotes, not speech). */
+  private readonly spanWords: number[];
   /** Index of the quoted span that starts at a token (its opening mark), if any. */
   private readonly spanAtToken = new Map<number, number>();
   private readonly usedSpans = new Set<number>();
@@ -109,6 +111,7 @@ class QuoteReader {
       .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
       .sort((a, b) => a.start - b.start);
     this.spans = quotedSpans(doc.text, doc.tokens);
+    this.spanWords = this.spans.map((span) => wordCount(doc.text, span.start, span.end));
     this.spans.forEach((span, k) => {
       const i = this.tokenAt(span.open);
       if (i >= 0) this.spanAtToken.set(i, k);
@@ -155,10 +158,7 @@ class QuoteReader {
         if (k === undefined) break;
         // a short name in marks inside the head (كشفت صحيفة "الخبر الجزائرية" عن...): go past it
         const span = this.spans[k] as QuotedSpan;
-        if (
-          wordCount(this.text, span.start, span.end) <= 4 &&
-          this.headGoesOn(span.close, sentence)
-        ) {
+        if ((this.spanWords[k] as number) <= 4 && this.headGoesOn(span.close, sentence)) {
           this.usedSpans.add(k);
           while (j + 1 < this.tokens.length && (this.tokens[j + 1] as Token).start < span.close)
             j++;
@@ -261,7 +261,7 @@ class QuoteReader {
   private insideQuotation(i: number): boolean {
     const at = (this.tokens[i] as Token).start;
     return this.spans.some(
-      (s) => s.start <= at && at < s.end && wordCount(this.text, s.start, s.end) > 4,
+      (s, k) => s.start <= at && at < s.end && (this.spanWords[k] as number) > 4,
     );
   }
 
@@ -335,7 +335,7 @@ class QuoteReader {
       return;
     }
     if (!this.current || this.lastQuoteEnd < 0) return;
-    if (wordCount(this.text, span.start, span.end) < MIN_CONTINUATION_WORDS) return;
+    if ((this.spanWords[k] as number) < MIN_CONTINUATION_WORDS) return;
     if (!this.continues(span)) return;
     this.usedSpans.add(k);
     this.add({ start: span.start, end: span.end }, "direct", {

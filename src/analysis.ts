@@ -24,10 +24,16 @@ export const DatelineSchema = z
   .object({
     place: z.string().optional().describe("the place named in the dateline, e.g. موسكو"),
     agency: z.string().optional().describe("the news agency credited, e.g. أ ف ب, رويترز"),
+    author: z
+      .string()
+      .optional()
+      .describe("the reporter or writer the byline credits, e.g. الرياض: فهد العتيبي"),
     start: offset,
     end: offset,
   })
-  .describe("the dateline at the start of the body; start/end cover it in `text`");
+  .describe(
+    "the dateline or byline at the start of the body; start/end cover it in `text`",
+  );
 
 export const MetaSchema = z.object({
   title: z.string().optional(),
@@ -80,10 +86,18 @@ export const TokenSchema = z.object({
 
 export const ENTITY_TYPES = ["PER", "ORG", "LOC", "MISC"] as const;
 
+export const MENTION_KINDS = ["name", "title", "pronoun", "nominal"] as const;
+
 export const MentionSchema = z.object({
   start: offset,
   end: offset,
   text: z.string(),
+  kind: z
+    .enum(MENTION_KINDS)
+    .optional()
+    .describe(
+      "how the mention names its referent: a name (بوتين), a title or description (الرئيس الروسي، المتحدث باسم الوزارة), an honorific or personal pronoun (سموه، معاليه), or an organisation nominal (الحزب، الوزارة)",
+    ),
   confidence,
 });
 
@@ -165,6 +179,7 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 export type Token = z.infer<typeof TokenSchema>;
 export type Segment = NonNullable<Token["segments"]>[number];
 export type EntityType = (typeof ENTITY_TYPES)[number];
+export type MentionKind = (typeof MENTION_KINDS)[number];
 export type Mention = z.infer<typeof MentionSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Quote = z.infer<typeof QuoteSchema>;

@@ -1,9 +1,12 @@
 /**
  * The analysis pipeline: one prepared article through the stages in order (text → NER →
- * entities → quotes → times → events), each reading the shared `Doc` and returning its facts.
+ * entities → coreference → times → quotes → events), each reading the shared `Doc` and
+ * returning its facts. Times come before quotes: a time expression between a reporting verb
+ * and its subject is skipped like an adverb.
  */
 import { ANALYSIS_SCHEMA_ID, type Analysis, type Doc } from "./analysis.js";
-import { resolveEntities } from "./entities/index.js";
+import { resolveCoreference } from "./coref/index.js";
+import { knowledgeBase, resolveEntities } from "./entities/index.js";
 import { extractEvents } from "./events/index.js";
 import type { PreparedArticle } from "./input/index.js";
 import { recognizeEntities } from "./ner/index.js";
@@ -23,9 +26,13 @@ export function runPipeline(article: PreparedArticle, options: PipelineOptions =
   const { text, meta, removed } = article;
   const tokens = tokenize(text, { segments: options.tokens === true });
   const doc: Doc = { text, meta, sentences: splitSentences(text, tokens), tokens };
-  const entities = resolveEntities(doc, recognizeEntities(doc), { kb: options.kb });
-  const quotes = extractQuotes(doc, entities);
+  const named = resolveEntities(doc, recognizeEntities(doc), { kb: options.kb });
+  const { entities, gender, speaksFor } = resolveCoreference(doc, named, {
+    kb: knowledgeBase(options.kb ?? []),
+    date: meta.published,
+  });
   const times = extractTimes(doc);
+  const quotes = extractQuotes(doc, entities, { times, gender, speaksFor });
   const events = extractEvents(doc, entities, times);
   return {
     schema: ANALYSIS_SCHEMA_ID,

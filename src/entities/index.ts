@@ -21,6 +21,7 @@ export {
   KnowledgeBase,
   loadKnowledgeBase,
 } from "./kb.js";
+export { GENERIC_MODIFIERS, ORGANISATION_HEADS } from "./patterns.js";
 export { findTitles, type TitleMatch, titleHolders } from "./titles.js";
 
 export interface EntityOptions {

@@ -15,19 +15,19 @@ export interface PatternMatch {
 }
 
 /** Kinds of bodies, in their bare form; matched with or without ال. */
-const HEADS = new Set(
+export const ORGANISATION_HEADS: ReadonlySet<string> = new Set(
   (
     "وزارة رئاسة حكومة محكمة مجلس اتحاد جمعية هيئة لجنة مندوبية ديوان مكتب حركة حزب جبهة " +
     "منظمة نقابة جامعة مركز معهد مؤسسة بنك شركة صندوق وكالة جيش قوات بلدية مديرية كتيبة " +
     "تنسيقية غرفة سفارة قنصلية كلية مدرسة أكاديمية إذاعة تلفزة فرقة خفر حرس برلمان نادي " +
-    "مجمع ائتلاف رابطة"
+    "مجمع ائتلاف رابطة كتلة تحالف تنظيم جماعة"
   )
     .split(" ")
     .map(normalizeArabic),
 );
 
 /** Modifiers that make no name of a head (الحكومة الحالية، المجلس البلدي، الشركة المذكورة). */
-const GENERIC = new Set(
+export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
   (
     "الحالي الحاليه الجديد الجديده السابق السابقه المذكور المذكوره الاول الاولي الثاني الثانيه " +
     "المحلي المحليه البلدي البلديه المعني المعنيه المختص المختصه نفسه نفسها ذاته ذاتها المقبل " +
@@ -65,7 +65,7 @@ export function organisationNames(
   while (i < n) {
     const base = forms.base[i] as string;
     const bare = base.startsWith("ال") ? base.slice(2) : base;
-    if (!HEADS.has(bare)) {
+    if (!ORGANISATION_HEADS.has(bare)) {
       i++;
       continue;
     }
@@ -80,7 +80,7 @@ export function organisationNames(
       const coordinated = linked && raw.startsWith("وال");
       if (!(isModifier(raw) || coordinated) || (prepositional && linked)) break;
       if (prepositional) linked = true;
-      if (!GENERIC.has(raw)) named = true;
+      if (!GENERIC_MODIFIERS.has(raw)) named = true;
       j++;
     }
     if (named) {
@@ -126,7 +126,7 @@ export function quotedNames(
       let k = i + 1;
       while (k < tokens.length && k - i <= 3 && isPressName(tokens[k] as Token)) k++;
       const names = tokens.slice(i + 1, k);
-      if (names.some((t) => !GENERIC.has(t.norm ?? normalizeArabic(t.text)))) {
+      if (names.some((t) => !GENERIC_MODIFIERS.has(t.norm ?? normalizeArabic(t.text)))) {
         out.push({ start: open.start, end: (tokens[k - 1] as Token).end });
         i = k - 1;
       }

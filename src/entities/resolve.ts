@@ -528,6 +528,7 @@ function toEntities(text: string, groups: Candidate[][]): Entity[] {
         start: c.start,
         end: c.end,
         text: text.slice(c.start, c.end),
+        kind: c.source === "title" ? "title" : "name",
         confidence: Math.round(c.confidence * 1000) / 1000,
       });
       last = c;

@@ -5,6 +5,7 @@
  * (بحسب، وفقا لـ، نقلا عن). Forms are listed, not derived by rule: Arabic verbs are irregular
  * enough that a table is shorter than the rules and exact.
  */
+import type { Agreement } from "../syntax/index.js";
 import { normalizeArabic } from "../text/index.js";
 
 export type CueKind =
@@ -21,6 +22,20 @@ export interface Cue {
   lemma: string;
   /** The verb takes its addressee right after it (أبلغ X أن): X is not the speaker. */
   addressee?: boolean;
+  /** What this form says about its subject (قالت: feminine; قالوا: plural). */
+  agreement: Agreement;
+  /**
+   * Prepositions (normalised) after which this verb's report may be a noun phrase with no أن:
+   * دعا إلى، طالب بـ، حذر من، شدد على، أعلن عن.
+   */
+  nominal?: readonly string[];
+  /** The verb carries on the current speaker's words (أضاف، تابع، استطرد). */
+  continues?: boolean;
+  /**
+   * The form carries an object pronoun and the verb takes a predicate (اعتبره سابقة: "he
+   * considered it a precedent"): what follows the object is the report.
+   */
+  predicate?: boolean;
 }
 
 /**
@@ -53,7 +68,8 @@ const VERBS: readonly (readonly string[])[] = [
   ["لاحظ", "لاحظت", "يلاحظ", "ملاحظا"],
   ["اعترف", "اعترفت", "يعترف", "معترفا"],
   ["زعم", "زعمت", "يزعم", "زاعما"],
-  ["ادعى", "ادعت", "يدعي", "مدعيا", "ادعوا"],
+  // the present يدعي is, unvowelled, also يُدعى "is called" (رجل يدعى فلان): past forms only
+  ["ادعى", "ادعت", "", "مدعيا", "ادعوا"],
   ["أقر", "أقرت", "يقر", "مقرا"],
   ["توقع", "توقعت", "يتوقع", "متوقعا"],
   ["أبلغ", "أبلغت", "يبلغ", "مبلغا"],
@@ -72,7 +88,39 @@ const VERBS: readonly (readonly string[])[] = [
   ["طالب", "طالبت", "يطالب", "مطالبا"],
   ["رجح", "رجحت", "يرجح", "مرجحا"],
   ["أفصح", "أفصحت", "يفصح", ""],
+  ["ناشد", "ناشدت", "يناشد", "مناشدا"],
+  ["حث", "حثت", "يحث", "حاثا"],
+  ["تعهد", "تعهدت", "يتعهد", "متعهدا"],
 ];
+
+/** Verbs whose report may be a noun phrase after a preposition, with the prepositions. */
+const NOMINAL: Readonly<Record<string, readonly string[]>> = {
+  دعا: ["إلى"],
+  طالب: ["ب"],
+  ناشد: ["ب", "على", "إلى"],
+  حث: ["على"],
+  حذر: ["من"],
+  شدد: ["على"],
+  أعلن: ["عن"],
+  كشف: ["عن"],
+  أفصح: ["عن"],
+  تعهد: ["ب"],
+};
+
+/** Verbs whose object pronoun is followed by a predicate: the report (اعتبره خطوة إيجابية). */
+const PREDICATIVE = new Set(["اعتبر"]);
+
+/** Object pronouns a verb form may end with (طالبه، اعتبرته، أبلغهم). */
+const OBJECT_PRONOUNS = ["هما", "هم", "هن", "ها", "ه"];
+
+/**
+ * Verbs whose object pronoun is the one addressed or the thing judged (طالبه، دعاهم، أبلغه،
+ * اعتبره). On other verbs it is the thing said (ما قاله، تصريح نقلته قناة): no report.
+ */
+const OBJECT_VERBS = new Set(["طالب", "دعا", "ناشد", "حث", "أبلغ", "أخبر", "اعتبر"]);
+
+/** Verbs that carry on what the current speaker was saying. */
+const CONTINUING = new Set(["أضاف", "تابع", "استطرد", "أردف", "ختم", "اختتم"]);
 
 /** Verbs whose object right after them is the one told, not the teller. */
 const ADDRESSEE_VERBS = new Set(["أبلغ", "أخبر"]);
@@ -87,45 +135,83 @@ function add(form: string, cue: Cue): void {
   if (key && !table.has(key)) table.set(key, cue);
 }
 
+const MASCULINE: Agreement = { gender: "m" };
+const FEMININE: Agreement = { gender: "f" };
+const PLURAL: Agreement = { plural: true };
+
 for (const [past, pastF, present, participle, ...irregular] of VERBS) {
   const lemma = past as string;
-  const verb: Cue = {
+  const nominal = NOMINAL[lemma]?.map(normalizeArabic);
+  const verb = (agreement: Agreement): Cue => ({
     kind: "verb",
     lemma,
+    agreement,
     ...(ADDRESSEE_VERBS.has(lemma) ? { addressee: true } : {}),
-  };
-  add(lemma, verb);
-  add(pastF as string, verb);
-  add(present as string, verb);
-  add(`ت${(present as string).slice(1)}`, verb);
-  for (const form of irregular) add(form, verb);
+    ...(nominal ? { nominal } : {}),
+    ...(CONTINUING.has(lemma) ? { continues: true } : {}),
+  });
+  add(lemma, verb(MASCULINE));
+  add(pastF as string, verb(FEMININE));
+  if (present) {
+    add(present as string, verb(MASCULINE));
+    add(`ت${(present as string).slice(1)}`, verb(FEMININE));
+  }
+  for (const form of irregular) add(form, verb(PLURAL));
   if (irregular.length === 0) {
-    add(`${lemma}وا`, verb);
-    add(`${lemma}ا`, verb);
-    add(`${present}ون`, verb);
+    add(`${lemma}وا`, verb(PLURAL));
+    add(`${lemma}ا`, verb(PLURAL));
+    if (present) add(`${present}ون`, verb(PLURAL));
   }
   if (participle) {
-    const p: Cue = { kind: "participle", lemma };
+    const p = (agreement: Agreement): Cue => ({
+      kind: "participle",
+      lemma,
+      agreement,
+      ...(nominal ? { nominal } : {}),
+    });
     const stem = (participle as string).slice(0, -1);
-    add(participle as string, p);
-    add(`${stem}ة`, p);
-    add(`${stem}ين`, p);
+    add(participle as string, p(MASCULINE));
+    add(`${stem}ة`, p(FEMININE));
+    add(`${stem}ين`, p(PLURAL));
   }
 }
-for (const word of ACCORDING) add(word, { kind: "according", lemma: word });
+for (const word of ACCORDING) add(word, { kind: "according", lemma: word, agreement: {} });
 // بيّن: unvowelled, its past form is the preposition بين and its present تبين "it turned out";
 // only the participle is safe.
-add("مبينا", { kind: "participle", lemma: "بين" });
+add("مبينا", { kind: "participle", lemma: "بين", agreement: MASCULINE });
+add("مبينة", { kind: "participle", lemma: "بين", agreement: FEMININE });
+add("بينت", { kind: "verb", lemma: "بين", agreement: FEMININE });
+add("يبين", { kind: "verb", lemma: "بين", agreement: MASCULINE });
 
-/** The cue a word is, with one conjunction (و/ف) or the ل of لي- before it; or undefined. */
+/**
+ * The cue a word is, with one conjunction (و/ف) before it and an object pronoun after a verb
+ * (طالبه، اعتبرته); or undefined. The ل of purpose before a present (ليؤكد) is no report.
+ */
 export function cueOf(norm: string): Cue | undefined {
+  const found = bareCue(norm);
+  if (found) return found;
+  for (const pronoun of OBJECT_PRONOUNS) {
+    if (!norm.endsWith(pronoun) || norm.length - pronoun.length < 3) continue;
+    const cue = bareCue(norm.slice(0, -pronoun.length));
+    if (cue?.kind !== "verb" || !OBJECT_VERBS.has(cue.lemma)) continue;
+    return PREDICATIVE.has(cue.lemma) ? { ...cue, predicate: true } : cue;
+  }
+  return undefined;
+}
+
+function bareCue(norm: string): Cue | undefined {
   const direct = table.get(norm);
   if (direct) return direct;
   const first = norm.charCodeAt(0);
-  // و، ف: وقال، فقال، وبحسب; ل: the ل of purpose before a present (ليؤكد) is not a report
   if ((first === 0x0648 || first === 0x0641) && norm.length > 2) return table.get(norm.slice(1));
   return undefined;
 }
+
+/**
+ * بيّن "showed, stated": unvowelled, its bare past is the preposition بين, so it is a cue only
+ * where a verb stands, at the head of its sentence (وبين الحزب أن...; و بين النائب أن...).
+ */
+export const BAYYANA: Cue = { kind: "verb", lemma: "بين", agreement: MASCULINE };
 
 /** Words that open the reported clause after a cue (normalised): أن، إن، بأن، أنه... */
 export function isComplementizer(norm: string): boolean {
@@ -137,3 +223,54 @@ const COMPLEMENTIZERS = new Set(
     .flatMap((w) => [w, ...["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"].map((p) => w + p)])
     .map(normalizeArabic),
 );
+
+/**
+ * Words of taking a position — verbs and their verbal nouns (أدان/إدانة، رحب/ترحيب، عبر عن
+ * قلقه): quoted words in a clause built on one are the subject's own words (وأدان الحزب هذه
+ * «العملية العدوانية»). Past 3ms, present 3ms, verbal noun.
+ */
+const STANCE: readonly (readonly string[])[] = [
+  ["أدان", "يدين", "إدانة"],
+  ["عبر", "يعبر", "تعبير"],
+  ["أعرب", "يعرب", "إعراب"],
+  ["وصف", "يصف", "وصف"],
+  ["رحب", "يرحب", "ترحيب"],
+  ["انتقد", "ينتقد", "انتقاد"],
+  ["اتهم", "يتهم", "اتهام"],
+  ["هاجم", "يهاجم", "هجوم"],
+  ["رفض", "يرفض", "رفض"],
+  ["ندد", "يندد", "تنديد"],
+  ["أشاد", "يشيد", "إشادة"],
+  ["ثمن", "يثمن", "تثمين"],
+  ["شجب", "يشجب", "شجب"],
+  ["استنكر", "يستنكر", "استنكار"],
+  ["تضامن", "يتضامن", "تضامن"],
+  ["ساند", "يساند", "مساندة"],
+  ["أيد", "يؤيد", "تأييد"],
+  ["دعم", "يدعم", "دعم"],
+  ["حمل", "يحمل", "تحميل"],
+  ["استغرب", "يستغرب", "استغراب"],
+  ["وعد", "يعد", "وعد"],
+  ["قلق", "", "قلق"],
+  ["أمل", "يأمل", "أمل"],
+];
+
+const stanceWords = new Set<string>();
+for (const [past, present, noun] of STANCE) {
+  for (const w of [past, `${past}ت`, present, present ? `ت${present.slice(1)}` : "", noun])
+    if (w) stanceWords.add(normalizeArabic(w as string));
+}
+
+/**
+ * Whether a normalised word is a stance verb or verbal noun, with a conjunction, a preposition
+ * (بإدانة), the article or a pronoun (إدانتها، قلقه) on it.
+ */
+export function isStanceWord(norm: string): boolean {
+  let w = norm.replace(/^[وف]/, (c) => (stanceWords.has(norm) ? c : ""));
+  if (stanceWords.has(norm) || stanceWords.has(w)) return true;
+  w = w.replace(/^[بل]/, "").replace(/^ال/, "");
+  if (stanceWords.has(w)) return true;
+  // a pronoun on a verbal noun: إدانتها → إدانة, قلقه → قلق
+  const bare = w.replace(/(ه|ها|هم|هما)$/, "").replace(/ت$/, "ه");
+  return stanceWords.has(bare);
+}

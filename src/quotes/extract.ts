@@ -2,87 +2,83 @@
  * Who said what. The article is read in order, as a reader follows it:
  *
  * - A reporting verb (قال، أكد، أضاف...) opens a quotation: a direct one when a colon or a
- *   quotation mark follows (وقال بوتين: «...»), an indirect one after أن/إن (وقال الكرملين إن...),
- *   mixed when the reported clause holds quoted words. Its speaker is the named subject after the
- *   verb (VSO), or before it (SVO), or, when none is expressed (وأضاف، وشدد), the current speaker.
+ *   quotation mark follows (وقال بوتين: «...»), an indirect one after أن/إن (وقال الكرملين إن...)
+ *   or, for verbs of calling, demanding, warning and announcing, after their preposition (دعا
+ *   إلى، طالب بـ، حذر من، شدد على، أعلن عن), mixed when the reported clause holds quoted words.
+ *   Its speaker is the verb's grammatical subject (see speakers.ts).
  * - A participle (مضيفا، مشيرا، قائلا) continues the subject of its sentence.
- * - بحسب / وفقا لـ / نقلا عن attribute the clause around them to their source.
- * - Quoted words with no cue of their own continue the quotation before them (a quotation
- *   carried on into the next paragraph, a second sentence in its own marks), or, followed by
- *   "قال فلان", are attributed to him; short quoted phrases with no cue are titles or scare
- *   quotes, not speech. A journalist's question (ردا على سؤال...؟) is not the speaker's words.
+ * - بحسب / وفقا لـ / نقلا عن attribute the clause around them to their source; نقل X عن Y قوله
+ *   reports Y's words.
+ * - Quoted words with no cue of their own are attributed by a cue right after them («...»، قال
+ *   فلان), or to the subject of the verb they follow in their sentence (وأدان الحزب هذه «العملية
+ *   العدوانية»), or continue the quotation before them (a quotation carried on into the next
+ *   paragraph); short quoted phrases with no cue are titles or scare quotes, not speech. A
+ *   journalist's question (ردا على سؤال...؟) is not the speaker's words.
  *
- * Speakers are entities where a mention names them; unnamed ones (مصدر أمني، مسؤولون) keep their
- * words as `speakerText` with `speaker: null`.
+ * Speakers are entities where a mention of any kind (name, title, pronoun, nominal) names them;
+ * unnamed ones (مصدر أمني، مسؤولون) keep their words as `speakerText` with `speaker: null`.
  */
-import type { Doc, Entity, Quote, Token } from "../analysis.js";
-import { normalizeArabic } from "../text/index.js";
-import { type Cue, cueOf, isComplementizer } from "./cues.js";
+import type { Doc, Entity, Quote, Span, Token } from "../analysis.js";
+import type { Gender } from "../syntax/index.js";
+import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
+import { ORGANISATION_HEADS } from "../entities/index.js";
+import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
+import { type Found, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
 
-interface MentionRef {
-  start: number;
-  end: number;
-  entity: Entity;
-}
-
-interface Speaker {
-  id: string | null;
-  text?: string | undefined;
+export interface QuoteOptions {
+  /** Time expressions: skipped between a verb and its subject (قال أمس الأول الوزير). */
+  times?: readonly Span[];
+  /** Grammatical gender of entities (from coreference), for verbs with no expressed subject. */
+  gender?: ReadonlyMap<string, Gender>;
+  /** Entities that speak for another (a capital for its country's government: أعلنت برلين). */
+  speaksFor?: ReadonlyMap<string, string>;
 }
 
 /** Confidence by how the speaker was found. */
-const CONFIDENCE = {
+const CONFIDENCE: Record<Found["how"], number> = {
   named: 0.85,
   anonymous: 0.75,
   current: 0.7,
   continuation: 0.6,
-} as const;
+};
 
 /** How far after a cue (in tokens) its subject and the reported clause may start. */
 const HEAD_WINDOW = 30;
 /** Quoted words shorter than this, with no cue, are taken for titles or scare quotes. */
 const MIN_CONTINUATION_WORDS = 3;
+/** Quoted words in a clause with a speaking subject need at least this many words. */
+const MIN_CLAUSE_QUOTE_WORDS = 2;
 
-/** Words that begin a phrase that cannot be the subject (time, place, manner, addressee). */
-const NOT_SUBJECT = new Set(
-  (
-    "في خلال يوم امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر " +
-    "عقب بعد قبل اثناء لدي امام عن علي الي من مع ايضا كذلك مجددا بدوره بدورها بدورهم " +
-    "جهته جهتها جانبه جانبها عبر حول ضمن اثر اليه لها له لهم لنا ذلك هذا هذه تلك فيه فيها " +
-    "فيهم عليه عليها منه منها عنه عنها به بها معه معها اليها"
-  ).split(" "),
+/** Words before من that make it partitive (عدد من الخبراء), not the complement of حذر. */
+const PARTITIVE = new Set("عدد مجموعه بعض كثير الكثير اي احد العديد جمله".split(" "));
+
+/** Particles that negate the verb after them: a report that was not made (لم يفصح البيان). */
+const NEGATIONS = new Set("لم لن ولم ولن فلم لا ولا ما".split(" "));
+
+/** Nouns after which a short quoted phrase is a name (صحيفة «الحياة»، عملية «عاصفة الحزم»). */
+const NAMING_NOUNS = new Set(
+  "صحيفه جريده مجله وكاله قناه اذاعه موقع برنامج عمليه حمله مبادره كتاب فيلم وثيقه خطه مشروع شعار اسم مسمي تسميه"
+    .split(" "),
 );
 
-/** Time words that may stand between a verb and its subject (قال اليوم الاثنين محافظ ...). */
-const TIME_WORDS = new Set(
-  "اليوم امس الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ظهر الليله".split(" "),
-);
+/** Conjunctions that open a new clause inside a sentence (فيما نزح الآلاف، بحسب مصدر). */
+const CLAUSE_CONJUNCTIONS = new Set(["فيما", "بينما", "وفيما", "وبينما"]);
 
-/** Nouns whose name follows them (ذكرت صحيفة الشروق): the name is the speaker. */
-const PRESS_NOUNS = new Set("صحيفه جريده يوميه مجله وكاله قناه اذاعه موقع تلفزيون".split(" "));
+/** Source words of بحسب that point back to the current speaker (وفق تعبيره، على حد قوله). */
+const OWN_WORDS = /^(تعبير|قول|وصف|كلام|رأي|راي)(ه|ها|هم|هما)$/;
 
-/** Verbs whose reported content may be a noun phrase after عن (كشف عن، أعلن عن). */
-const NOMINAL_WITH_AN = new Set(["كشف", "أعلن", "أفصح"]);
-
-const PREPOSITIONS = new Set("في مع عن علي الي من خلال بين لدي امام نحو حول".split(" "));
-
-/** Ranks between a title and a name (الناطق الرسمي ... المقدم بلحسن الوسلاتي). */
-const RANK_WORDS = new Set(
-  "المقدم العقيد العميد اللواء الفريق الجنرال الرايد النقيب السيد السيده الدكتور الشيخ".split(" "),
-);
-
-export function extractQuotes(doc: Doc, entities: Entity[]): Quote[] {
-  return new QuoteReader(doc, entities).read();
+export function extractQuotes(doc: Doc, entities: Entity[], options: QuoteOptions = {}): Quote[] {
+  return new QuoteReader(doc, entities, options).read();
 }
 
 class QuoteReader {
   private readonly text: string;
-  private readonly tokens: Token[];
-  private readonly norms: string[];
+  private readonly tokens: readonly Token[];
+  private readonly norms: readonly string[];
   private readonly sentenceOf: Int32Array;
   private readonly sentences: Doc["sentences"];
-  private readonly mentions: MentionRef[];
+  private readonly speakers: SpeakerFinder;
   private readonly spans: QuotedSpan[];
   /** Words in each quoted span (short ones are names and scare quotes, not speech). */
   private readonly spanWords: number[];
@@ -90,26 +86,18 @@ class QuoteReader {
   private readonly spanAtToken = new Map<number, number>();
   private readonly usedSpans = new Set<number>();
   private readonly quotes: Quote[] = [];
-  private current: Speaker | undefined;
-  /** Titles the article gave a named person, normalised (see titleHolder). */
-  private titles: Map<string, string> | undefined;
-  /** End offset of the last quotation, and its paragraph start (for continuations). */
+  /** End offset of the last quotation (for continuations). */
   private lastQuoteEnd = -1;
+  /** The quotation being added is a nominal report (دعا إلى ...): never nested in another. */
+  private nominal = false;
 
-  constructor(doc: Doc, entities: Entity[]) {
+  constructor(doc: Doc, entities: Entity[], options: QuoteOptions) {
     this.text = doc.text;
     this.tokens = doc.tokens;
     this.sentences = doc.sentences;
-    this.norms = doc.tokens.map((t) => t.norm ?? normalizeArabic(t.text));
-    this.sentenceOf = new Int32Array(doc.tokens.length).fill(-1);
-    let s = 0;
-    doc.tokens.forEach((t, i) => {
-      while (s < doc.sentences.length && (doc.sentences[s]?.end ?? 0) <= t.start) s++;
-      this.sentenceOf[i] = s;
-    });
-    this.mentions = entities
-      .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
-      .sort((a, b) => a.start - b.start);
+    this.speakers = new SpeakerFinder(doc, entities, options);
+    this.norms = this.speakers.clauses.norms;
+    this.sentenceOf = this.speakers.clauses.sentenceOf;
     this.spans = quotedSpans(doc.text, doc.tokens);
     this.spanWords = this.spans.map((span) => wordCount(doc.text, span.start, span.end));
     this.spans.forEach((span, k) => {
@@ -121,6 +109,7 @@ class QuoteReader {
   read(): Quote[] {
     let nextSpan = 0;
     for (let i = 0; i < this.tokens.length; i++) {
+      this.speakers.noteTopics(i);
       // quoted spans that start before this token and no cue claimed
       while (
         nextSpan < this.spans.length &&
@@ -131,7 +120,7 @@ class QuoteReader {
       }
       const token = this.tokens[i] as Token;
       if (token.kind !== "word") continue;
-      const cue = cueOf(this.norms[i] as string);
+      const cue = cueOf(this.norms[i] as string) ?? this.bayyanaAt(i);
       if (!cue) continue;
       if (cue.kind === "according") this.according(i);
       else this.reportingCue(i, cue);
@@ -142,13 +131,29 @@ class QuoteReader {
 
   // ---------------------------------------------------------------- reporting verbs, participles
 
+  /** بيّن at the head of its sentence (وبين، و بين، كما بين) is the verb, not the preposition. */
+  private bayyanaAt(i: number): Cue | undefined {
+    const bare = this.speakers.clauses.bare[i];
+    if (bare !== "بين") return undefined;
+    const start = this.speakers.clauses.sentenceStart(i);
+    const prev = this.norms[i - 1];
+    const atHead =
+      i === start ||
+      (i - 1 === start && (prev === "و" || prev === "كما")) ||
+      (prev === "كما" && this.tokens[i - 2]?.kind === "punct");
+    return atHead ? BAYYANA : undefined;
+  }
+
   private reportingCue(i: number, cue: Cue): void {
     const sentence = this.sentenceOf[i] as number;
     if (this.isBackgroundFormula(i) || this.insideQuotation(i)) return;
+    if (NEGATIONS.has(this.norms[i - 1] ?? "")) return;
     // Scan the head: subject and adjuncts, up to what opens the reported words.
     let opener = -1;
-    let colon = false;
+    let colon = -1;
     let complementizer = -1;
+    /** For a nominal report: offset where the reported noun phrase starts. */
+    let nominalStart = -1;
     let words = 0;
     for (let j = i + 1; j < this.tokens.length && words <= HEAD_WINDOW; j++) {
       const t = this.tokens[j] as Token;
@@ -168,57 +173,118 @@ class QuoteReader {
         break;
       }
       if (t.kind === "punct") {
-        if (t.text === ":") colon = true;
-        else if (/[.!?؟]/.test(t.text)) break;
+        if (t.text === ":") colon = j;
+        else if (/[.!?؟]/.test(t.text) && !this.isAbbreviationDot(t)) break;
         continue;
       }
       if (t.kind !== "word") continue;
       words++;
       const norm = this.norms[j] as string;
+      // اعتبره سابقة: the predicate after the object pronoun is the report
+      if (cue.predicate && j === i + 1 && !this.speakers.mentionOf(j)) {
+        complementizer = j;
+        nominalStart = t.start;
+        break;
+      }
       if (isComplementizer(norm)) {
         complementizer = j;
         break;
       }
-      // another report starts before this one said anything (but "ونقل مباشرة" is no report)
-      if (cueOf(norm) && this.opensReportSoon(j)) break;
-      // كشف عن: what was disclosed follows عن (كشفت صحيفة الخبر عن انطلاق عملية)
-      if (norm === "عن" && j > i + 1 && NOMINAL_WITH_AN.has(cue.lemma)) {
+      if (colon >= 0) break;
+      // another report starts before this one said anything (but "ونقل مباشرة" is no report),
+      // or a coordinated one (وأعرب عن أمله في أن): the أن after it is that verb's
+      if (cueOf(norm) && (this.opensReportSoon(j) || /^[وف]/.test(norm))) break;
+      const nominal = this.nominalComplement(i, j, cue);
+      if (nominal >= 0) {
         complementizer = j;
-        break;
-      }
-      // شدد على ضرورة / أكد أهمية: a nominal report with no أن
-      if ((norm === "ضروره" || norm === "اهميه") && j > i && this.norms[j - 1] === "علي") {
-        complementizer = j - 1;
+        nominalStart = nominal;
         break;
       }
     }
-    const headEnd = complementizer >= 0 ? complementizer : opener >= 0 ? opener : -1;
+    const headEnd = complementizer >= 0 ? complementizer : opener >= 0 ? opener : colon;
+    if (headEnd < 0 && cue === BAYYANA) return;
     if (headEnd < 0) {
-      // No reported words we can delimit (أكدت معلمة نائبة تعرضها إلى...), but the verb still
-      // says who is speaking now: the next وأضافت is hers.
+      // No reported words we can delimit (أكدت معلمة نائبة تعرضها إلى...), but an expressed
+      // subject still says who is speaking now: the next وأضافت is hers.
       if (cue.kind === "verb") {
-        const subject = this.subjectIn(i + 1, this.headEndAfter(i), cue.addressee === true);
-        if (subject && (subject.id !== null || subject.text)) this.current = subject;
+        const stop = this.speakers.clauses.sentenceStop(i);
+        const k = this.speakers.clauses.subjectAfter(i, stop);
+        const subject = k >= 0 ? this.speakers.phraseAt(k, stop) : undefined;
+        if (subject && (subject.id !== null || subject.text)) this.speakers.current = subject;
       }
       return;
     }
     const speaker = this.speakerOf(i, headEnd, cue);
+    // كشفت التحقيقات عن...: a nominal report needs someone who can report
+    if (nominalStart >= 0 && !speaker.id && speaker.text && !isSourceWord(firstWord(speaker.text)))
+      return;
     const cueSpan = { start: (this.tokens[i] as Token).start, end: (this.tokens[i] as Token).end };
-    if (complementizer >= 0) {
+    if (nominalStart >= 0) {
+      this.nominal = true;
+      this.indirect(this.tokenAt(nominalStart), speaker, cueSpan, nominalStart);
+      this.nominal = false;
+    } else if (complementizer >= 0) {
       this.indirect(complementizer + 1, speaker, cueSpan);
-    } else {
+    } else if (opener >= 0) {
       const k = this.spanAtToken.get(opener) as number;
-      const direct = colon || opener - i <= 3;
+      const direct = colon >= 0 || opener - i <= 3;
       this.fromSpan(k, speaker, direct ? "direct" : "mixed", cueSpan);
+    } else {
+      this.afterColon(colon, speaker, cueSpan);
     }
   }
 
+  /**
+   * For a verb whose report may be a noun phrase (دعا إلى، حذر من، طالب بـ، أعلن عن): where that
+   * phrase starts (an offset) when token j is the verb's preposition, else -1.
+   */
+  private nominalComplement(i: number, j: number, cue: Cue): number {
+    if (!cue.nominal || this.speakers.mentionOf(j)?.entity.type === "PER") return -1;
+    const norm = this.speakers.clauses.bare[j] as string;
+    const t = this.tokens[j] as Token;
+    const next = this.tokens[j + 1];
+    let start = -1;
+    if (cue.nominal.includes(norm)) {
+      if (norm === "من" && PARTITIVE.has(this.norms[j - 1] as string)) return -1;
+      if (!next || this.sentenceOf[j + 1] !== this.sentenceOf[j]) return -1;
+      start = next.start;
+      // دعا إلى أن: the clause after أن
+      if (next.kind === "word" && isComplementizer(this.norms[j + 1] as string)) {
+        const after = this.tokens[j + 2];
+        if (!after) return -1;
+        start = after.start;
+      }
+    } else if (
+      cue.nominal.includes("ب") &&
+      norm.startsWith("ب") &&
+      norm.length >= 4 &&
+      norm !== "باسم" &&
+      !this.speakers.mentionOf(j) &&
+      isKnownWord(norm.slice(1))
+    ) {
+      // طالب ... بتغيير: the phrase starts after the fused ب
+      start = t.start + 1;
+    } else if (cue.nominal.includes("ب") && norm === "ب" && next) {
+      start = next.start;
+    }
+    return start;
+  }
+
+  private speakerOf(i: number, headEnd: number, cue: Cue): Found {
+    if (cue.kind === "participle") return this.speakers.ofParticiple(i, cue.agreement);
+    // نقلت الوكالة عن مصدر قوله إن...: the words are the source's after عن
+    if (cue.lemma === "نقل") {
+      for (let j = i + 1; j < headEnd; j++) {
+        if (this.norms[j] !== "عن") continue;
+        const source = this.speakers.phraseAt(j + 1, headEnd);
+        if (source) return { ...source, how: source.id ? "named" : "anonymous" };
+      }
+    }
+    return this.speakers.ofVerb(i, headEnd, cue.agreement, cue.continues === true);
+  }
+
   /** The reported clause from token `first` to the end of its sentence or the next cue. */
-  private indirect(
-    first: number,
-    speaker: Speaker & { how: keyof typeof CONFIDENCE },
-    cue: Span,
-  ): void {
+  private indirect(first: number, speaker: Found, cue: Span, startAt?: number): void {
     const startToken = this.tokens[first];
     if (!startToken) return;
     // The clause is exactly a quotation in marks: report the quoted words (mixed).
@@ -252,9 +318,28 @@ class QuoteReader {
         }
       }
     }
-    const span = trimEnd(this.text, startToken.start, end);
+    const span = trimEnd(this.text, startAt ?? startToken.start, end);
     if (span.end <= span.start) return;
     this.add(span, mixed ? "mixed" : "indirect", speaker, cue);
+  }
+
+  /** "وقال: ..." with no quotation marks: the rest of the sentence is the speaker's words. */
+  private afterColon(colon: number, speaker: Found, cue: Span): void {
+    const first = this.tokens[colon + 1];
+    if (!first || this.sentenceOf[colon + 1] !== this.sentenceOf[colon]) return;
+    const end = this.sentences[this.sentenceOf[colon] as number]?.end ?? this.text.length;
+    const span = trimEnd(this.text, first.start, end);
+    if (wordCount(this.text, span.start, span.end) >= MIN_CONTINUATION_WORDS)
+      this.add(span, "direct", speaker, cue);
+  }
+
+  /** A dot inside an abbreviation (بي.بي.سي), with letters right before and after it. */
+  private isAbbreviationDot(t: Token): boolean {
+    return (
+      t.text === "." &&
+      /[\p{L}]/u.test(this.text[t.start - 1] ?? "") &&
+      /[\p{L}]/u.test(this.text[t.end] ?? "")
+    );
   }
 
   /** A verb inside quotation marks is the speaker's own words, not the journalist reporting. */
@@ -305,12 +390,7 @@ class QuoteReader {
 
   // --------------------------------------------------------------------------- quoted spans
 
-  private fromSpan(
-    k: number,
-    speaker: Speaker & { how: keyof typeof CONFIDENCE },
-    kind: Quote["kind"],
-    cue?: Span,
-  ): void {
+  private fromSpan(k: number, speaker: Found, kind: Quote["kind"], cue?: Span): void {
     if (this.usedSpans.has(k)) return;
     this.usedSpans.add(k);
     const span = this.spans[k] as QuotedSpan;
@@ -318,11 +398,14 @@ class QuoteReader {
     this.add({ start: span.start, end: span.end }, kind, speaker, cue);
   }
 
-  /** A quoted span no cue claimed: attributed by a cue after it, a continuation, or nothing. */
+  /**
+   * A quoted span no cue claimed: attributed by a cue after it, by the subject of the verb it
+   * follows in its sentence, as a continuation of the quotation before, or to nobody.
+   */
   private unclaimedSpan(k: number): void {
     if (this.usedSpans.has(k)) return;
     const span = this.spans[k] as QuotedSpan;
-    if (this.isQuestionToSpeaker(span)) return;
+    if (this.isQuestionToSpeaker(span) || this.isQuotedName(k)) return;
     const after = this.cueAfter(span);
     if (after) {
       this.usedSpans.add(k);
@@ -334,14 +417,72 @@ class QuoteReader {
       });
       return;
     }
-    if (!this.current || this.lastQuoteEnd < 0) return;
-    if ((this.spanWords[k] as number) < MIN_CONTINUATION_WORDS) return;
+    const words = this.spanWords[k] as number;
+    const clause = words >= MIN_CLAUSE_QUOTE_WORDS ? this.clauseSpeaker(span) : undefined;
+    if (clause) {
+      this.usedSpans.add(k);
+      this.add({ start: span.start, end: span.end }, "mixed", clause.speaker, clause.cue);
+      return;
+    }
+    if (!this.speakers.current || this.lastQuoteEnd < 0) return;
+    if (words < MIN_CONTINUATION_WORDS) return;
     if (!this.continues(span)) return;
     this.usedSpans.add(k);
     this.add({ start: span.start, end: span.end }, "direct", {
-      ...this.current,
+      ...this.speakers.current,
       how: "continuation",
     });
+  }
+
+  /**
+   * A short quoted phrase that is a name: an entity mention, or after a noun that names what is
+   * in the marks (جماعة «الإخوان المسلمين»، عملية «عاصفة الحزم»، كتلة «الحرة»).
+   */
+  private isQuotedName(k: number): boolean {
+    const span = this.spans[k] as QuotedSpan;
+    if ((this.spanWords[k] as number) > 4) return false;
+    const inside = this.speakers.mentionsIn(span.start, span.end);
+    if (inside.some((m) => m.start <= span.start + 1 && m.end >= span.end - 1)) return true;
+    const before = this.tokenAt(span.open) - 1;
+    if (before < 0 || this.tokens[before]?.kind !== "word") return false;
+    const noun = (this.norms[before] as string).replace(/^(و|ف|ب|ل|ك|وب|ول)?(ال)?/, "");
+    return ORGANISATION_HEADS.has(noun) || NAMING_NOUNS.has(noun);
+  }
+
+  /**
+   * Quoted words inside a clause whose verb has a speaking subject (وأدان الحزب هذه «العملية
+   * العدوانية»، ووصف النائب القرار بـ«المخزي»): the subject's words, quoted. Not a name in marks
+   * after the noun it names (كتلة «الحرة»، عملية «عاصفة الحزم»).
+   */
+  private clauseSpeaker(span: QuotedSpan): { speaker: Found; cue: Span } | undefined {
+    const open = this.tokenAt(span.open);
+    if (open <= 0 || this.speakers.mentionsIn(span.start, span.end).length > 0) return undefined;
+    const { clauses } = this.speakers;
+    const before = open - 1;
+    if (this.sentenceOf[before] !== this.sentenceOf[open]) return undefined;
+    const first = clauses.sentenceStart(open);
+    if (this.isBackgroundFormula(this.nextWord(first - 1))) return undefined;
+    // a word of taking a position in the clause (أدان، عبر عن قلقه، إدانتها), then the nearest
+    // verb before the mark, else the sentence's main verb
+    let stance = false;
+    let verb = -1;
+    for (let v = before; v >= first && open - v <= 12; v--) {
+      const t = this.tokens[v] as Token;
+      if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(v))) break;
+      if (t.kind === "word" && isStanceWord(this.norms[v] as string)) stance = true;
+      if (verb < 0 && clauses.isVerb(v) && !cueOf(this.norms[v] as string)) verb = v;
+      if (stance && verb >= 0) break;
+    }
+    if (!stance) return undefined;
+    if (verb < 0) {
+      const main = clauses.mainClause(open);
+      if (!main || main.verb >= open) return undefined;
+      verb = main.verb;
+    }
+    const found = this.speakers.ofVerb(verb, open, {}, false);
+    if (found.id === null && !found.text) return undefined;
+    const t = this.tokens[verb] as Token;
+    return { speaker: found, cue: { start: t.start, end: t.end } };
   }
 
   /** Whether quoted words go on from the last quotation: no cue or new paragraph between. */
@@ -388,8 +529,8 @@ class QuoteReader {
   /** A question the journalist put, quoted: "ردا على سؤال ... «...؟»". */
   private isQuestionToSpeaker(span: QuotedSpan): boolean {
     if (!/[?؟]\s*$/.test(this.text.slice(span.start, span.end))) return false;
-    const before = normalizeArabic(this.text.slice(Math.max(0, span.open - 80), span.open));
-    return /سوال|سيل|تساول/.test(before);
+    const before = this.text.slice(Math.max(0, span.open - 80), span.open);
+    return /سؤال|سئل|تساؤل|سوال|سيل|تساول/.test(before);
   }
 
   // --------------------------------------------------------------------------------- بحسب
@@ -402,10 +543,11 @@ class QuoteReader {
     // the source: words after بحسب / وفقا لـ / نقلا عن up to a comma or the sentence's end
     let j = i + 1;
     if (j < this.tokens.length && /^(ل|عن)$/.test(this.norms[j] as string)) j++;
-    // وفق ما أعلن عنه الاتحاد / حسب ما أفاد به المصدر: the source is after the verb
+    // وفق ما أعلن عنه الاتحاد / حسب ما أفاد به المصدر / حسب ما جاء في بيان: the source is
+    // after the verb
     if (this.norms[j] === "ما") {
       j += 2;
-      if (/^(عنه|عنها|به|بها)$/.test(this.norms[j] ?? "")) j++;
+      if (/^(عنه|عنها|به|بها|في|علي)$/.test(this.norms[j] ?? "")) j++;
     }
     const sourceStart = j;
     while (
@@ -416,8 +558,15 @@ class QuoteReader {
     )
       j++;
     if (j === sourceStart) return;
-    const speaker = this.subjectIn(sourceStart, j, false);
-    if (!speaker) return;
+    if (OWN_WORDS.test(this.norms[sourceStart] as string)) return;
+    // a name in apposition after a comma (حسب ما أعلنته الأمينة العامة، مية الجريبي)
+    let limit = j;
+    if (this.speakers.clauses.isComma(j) && this.speakers.mentionOf(j + 1)?.entity.type === "PER")
+      limit = this.speakers.clauses.tokenAt(this.speakers.mentionOf(j + 1)?.end ?? 0);
+    const source = this.speakers.phraseAt(sourceStart, limit);
+    // بحسب القانون، وفقا لإرادة النواب: "in accordance with", not a source
+    if (!source || (!source.id && !this.speakers.isSourceNoun(sourceStart))) return;
+    const speaker: Found = { ...source, how: source.id ? "named" : "anonymous" };
     const startOfSentence = bounds.start;
     const cueSpan = { start: t.start, end: t.end };
     // at the head of its sentence (وبحسب المصادر، فإن ...): the rest of the sentence
@@ -434,196 +583,35 @@ class QuoteReader {
       if (!from || this.sentenceOf[k] !== sentence) return;
       span = trimEnd(this.text, from.start, bounds.end);
     } else {
-      span = trimEnd(
-        this.text,
-        firstWordAfterConjunction(this.text, startOfSentence, t.start),
-        t.start,
-      );
+      // after the sentence's start, a quotation already there, or a clause conjunction (فيما،
+      // بينما، في حين): the clause the attribution closes
+      let from = startOfSentence;
+      for (const q of this.quotes) if (q.end <= t.start && q.end > from) from = q.end;
+      for (let k = this.tokenAt(from); k >= 0 && k < i; k++) {
+        const w = this.norms[k] as string;
+        if (CLAUSE_CONJUNCTIONS.has(w) || (w === "حين" && this.norms[k - 1] === "في"))
+          from = (this.tokens[k] as Token).end;
+      }
+      span = trimEnd(this.text, firstWordAfterConjunction(this.text, from, t.start), t.start);
     }
     if (span.end > span.start && wordCount(this.text, span.start, span.end) >= 3)
-      this.add(span, "indirect", { ...speaker, how: speaker.id ? "named" : "anonymous" }, cueSpan);
-  }
-
-  // ------------------------------------------------------------------------------ speakers
-
-  /**
-   * The speaker of a cue at token i whose head runs to headEnd: a named subject after the verb,
-   * an anonymous one, a subject before it (SVO), or the current speaker.
-   */
-  private speakerOf(
-    i: number,
-    headEnd: number,
-    cue: Cue,
-  ): Speaker & { how: keyof typeof CONFIDENCE } {
-    if (cue.kind === "participle") {
-      // the subject of the participle's own sentence, when no report came before in it
-      const sentence = this.sentenceOf[i];
-      const lastInSentence =
-        this.quotes.length > 0 && this.sentenceOfOffset(this.lastQuoteEnd - 1) === sentence;
-      if (!lastInSentence) {
-        const start = this.sentenceStartToken(i);
-        const subject = this.subjectIn(start, i, false, "main");
-        if (subject?.id) return { ...subject, how: "named" };
-      }
-      return this.currentSpeaker();
-    }
-    const after = this.subjectIn(i + 1, headEnd, cue.addressee === true);
-    if (after) return { ...after, how: after.id ? "named" : "anonymous" };
-    // SVO: "بوتين قال إن" (a verb with no conjunction, its subject earlier in the sentence)
-    if (!/^[وف]/.test((this.tokens[i] as Token).text)) {
-      const before = this.subjectIn(this.sentenceStartToken(i), i, false, "main");
-      if (before?.id) return { ...before, how: "named" };
-    }
-    return this.currentSpeaker();
-  }
-
-  private currentSpeaker(): Speaker & { how: keyof typeof CONFIDENCE } {
-    return this.current ? { ...this.current, how: "current" } : { id: null, how: "current" };
-  }
-
-  /**
-   * The subject among tokens [from, to). After a cue (VSO), leading time words skipped: a name
-   * that starts right there (وقال الكرملين، قال الرئيس الفرنسي فرنسوا أولاند, or after a press
-   * noun: ذكرت صحيفة الشروق); else, when the phrase opens with a common noun, the last person
-   * named in it (محافظ البنك المركزي الشاذلي العياري) or, with none, the noun phrase itself as an
-   * unnamed speaker (مصدر أمني، شقيق أحد البحارة) — unless it points back to the current one
-   * (المصدر ذاته) or repeats a title the article gave someone (الناطق الرسمي باسم ...). Before a
-   * participle or an SVO verb ("main"), the first name of the sentence.
-   */
-  private subjectIn(
-    from: number,
-    to: number,
-    skipFirst: boolean,
-    mode: "after-cue" | "main" = "after-cue",
-  ): Speaker | undefined {
-    if (to <= from) return undefined;
-    const mentions = this.mentionsIn(from, to).filter(
-      (m) => !this.isAddressee(m) && !this.inPrepositionalPhrase(m),
-    );
-    if (skipFirst) mentions.shift();
-    if (mode === "main") {
-      const first = mentions.find((m) => m.entity.type !== "MISC");
-      return first && { id: first.entity.id };
-    }
-    let k = from;
-    while (k < to && (this.tokens[k]?.kind !== "word" || TIME_WORDS.has(this.norms[k] as string)))
-      k++;
-    if (k >= to) return undefined;
-    const at = (i: number) =>
-      mentions.find(
-        (m) => m.start <= (this.tokens[i] as Token).end && m.end > (this.tokens[i] as Token).start,
-      );
-    const opening =
-      at(k) ??
-      (PRESS_NOUNS.has(stripArticle(this.norms[k] as string)) && k + 1 < to
-        ? at(k + 1)
-        : undefined);
-    if (opening && opening.entity.type !== "MISC") {
-      // a title and the name after it (وزير الخارجية الفرنسي جان إيف لودريان): the name
-      const named = mentions.find(
-        (m) => m.start > opening.start && m.start - opening.end <= 1 && m.entity.type === "PER",
-      );
-      return { id: (named ?? opening).entity.id };
-    }
-    const word = this.norms[k] as string;
-    if (NOT_SUBJECT.has(word) || (/^[لب]/.test(word) && !/^ب?ال/.test(word) && word !== "باسم")) {
-      // an adjunct first (في بيان له، للصحفيين): the subject, if any, is a person named later
-      const person = mentions.filter((m) => m.entity.type === "PER").pop();
-      return person && { id: person.entity.id };
-    }
-    const person = mentions.filter((m) => m.entity.type === "PER").pop();
-    if (person) return { id: person.entity.id };
-    const phrase = this.nounPhrase(k, to);
-    const norm = normalizeArabic(phrase);
-    if (this.current && /(^|\s)(ذاته|نفسه|ذاتها|نفسها|ذات|نفس|المذكور|المذكوره)(\s|$)/.test(norm))
-      return this.current;
-    const titled = this.titleHolder(norm);
-    if (titled) return { id: titled };
-    return { id: null, text: phrase };
-  }
-
-  /** Mentions inside tokens [from, to), in order. */
-  private mentionsIn(from: number, to: number): MentionRef[] {
-    const start = (this.tokens[from] as Token).start;
-    const end = (this.tokens[to - 1] as Token).end;
-    return this.mentions.filter((m) => m.start >= start && m.end <= end);
-  }
-
-  /** A noun phrase from token k: up to six words, ending before a comma, preposition or time word. */
-  private nounPhrase(k: number, to: number): string {
-    let j = k + 1;
-    while (j < to && j - k < 6) {
-      const t = this.tokens[j] as Token;
-      const norm = this.norms[j] as string;
-      if (t.kind !== "word" || NOT_SUBJECT.has(norm) || TIME_WORDS.has(norm)) break;
-      if (/^[لب]/.test(norm) && !/^ب?ال/.test(norm) && norm !== "باسم") break;
-      j++;
-    }
-    return this.text.slice((this.tokens[k] as Token).start, (this.tokens[j - 1] as Token).end);
-  }
-
-  /**
-   * The person a title names, when the article gave the title with the name before (الناطق
-   * الرسمي باسم وزارة الدفاع الوطني المقدم بلحسن الوسلاتي ... وأكد الناطق الرسمي باسم وزارة
-   * الدفاع الوطني).
-   */
-  private titleHolder(norm: string): string | undefined {
-    if (!this.titles) {
-      this.titles = new Map();
-      for (const m of this.mentions) {
-        if (m.entity.type !== "PER") continue;
-        const i = this.tokenAt(m.start);
-        let j = i - 1;
-        const words: string[] = [];
-        while (j >= 0 && words.length < 10) {
-          const t = this.tokens[j] as Token;
-          const w = this.norms[j] as string;
-          if (t.kind !== "word" || cueOf(w) || this.sentenceOf[j] !== this.sentenceOf[i]) break;
-          words.unshift(w);
-          j--;
-        }
-        while (words.length > 0 && RANK_WORDS.has(words[words.length - 1] as string)) words.pop();
-        if (words.length >= 2) this.titles.set(words.join(" "), m.entity.id);
-      }
-    }
-    for (const [title, id] of this.titles)
-      if (norm === title || norm.startsWith(`${title} `)) return id;
-    return undefined;
-  }
-
-  /** A name right after a preposition (مع بوتين، ببرطال حيدر) is no subject. */
-  private inPrepositionalPhrase(m: MentionRef): boolean {
-    const k = this.tokenAt(m.start) - 1;
-    if (k < 0 || this.tokens[k]?.kind !== "word") return false;
-    const norm = this.norms[k] as string;
-    if (cueOf(norm)) return false; // بحسب، وفقا ل: the source, not a prepositional phrase
-    // ب/ل before a bare word (لبوتين، ببرطال) heads a phrase; before the article (للبيئة) the
-    // word is part of a name's description (برنامج الأمم المتحدة للبيئة ليلى منصور)
-    return (
-      PREPOSITIONS.has(norm) || (/^[بل]/.test(norm) && !/^(ب?ال|لل)/.test(norm) && norm !== "باسم")
-    );
-  }
-
-  /** A mention right after the preposition ل (للصحفيين، لبوتين) is who was told. */
-  private isAddressee(m: MentionRef): boolean {
-    const i = this.tokenAt(m.start);
-    if (i < 0) return false;
-    const t = this.tokens[i] as Token;
-    const lead = this.text.slice(t.start, m.start);
-    if (/^[وف]?ل/.test(lead)) return true;
-    // an elided article: the mention itself starts with لل / ل (للرئيس الصيني)
-    return m.start === t.start && /^ل(ل|ـ)/.test(t.text) && !/^لل?ه/.test(t.text);
+      this.add(span, "indirect", speaker, cueSpan);
   }
 
   // ------------------------------------------------------------------------------- helpers
 
-  private add(
-    span: Span,
-    kind: Quote["kind"],
-    speaker: Speaker & { how: keyof typeof CONFIDENCE },
-    cue?: Span,
-  ): void {
-    if (this.quotes.some((q) => q.start < span.end && span.start < q.end)) return;
+  private add(span: Span, kind: Quote["kind"], speaker: Found, cue?: Span): void {
+    // a report inside a report (وأوضح الوزير أن خادم الحرمين أكد أن «...»): both are kept, the
+    // inner one with its own speaker; any other overlap is the same words found twice
+    const nested = (q: Quote) =>
+      cue !== undefined &&
+      (speaker.how === "named" || speaker.how === "anonymous") &&
+      !this.nominal &&
+      q.start <= cue.start &&
+      q.start < span.start &&
+      span.end <= q.end &&
+      speaker.id !== q.speaker;
+    if (this.quotes.some((q) => q.start < span.end && span.start < q.end && !nested(q))) return;
     this.quotes.push({
       start: span.start,
       end: span.end,
@@ -634,46 +622,20 @@ class QuoteReader {
       ...(cue ? { cue: { ...cue, text: this.text.slice(cue.start, cue.end) } } : {}),
       confidence: speaker.id === null && !speaker.text ? 0.4 : CONFIDENCE[speaker.how],
     });
-    if (speaker.id !== null || speaker.text) this.current = { id: speaker.id, text: speaker.text };
+    const said: Speaker = { id: speaker.id, text: speaker.text };
+    this.speakers.spoke(said, span.end);
     this.lastQuoteEnd = Math.max(this.lastQuoteEnd, span.end);
   }
 
-  /** The index of the token covering or first after offset `at`. */
+  /** The index of the token covering or first after offset `at`, or -1. */
   private tokenAt(at: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.tokens[mid] as Token).end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.tokens.length ? lo : -1;
+    const i = this.speakers.clauses.tokenAt(at);
+    return i < this.tokens.length ? i : -1;
   }
-
-  private sentenceStartToken(i: number): number {
-    const sentence = this.sentenceOf[i];
-    let j = i;
-    while (j > 0 && this.sentenceOf[j - 1] === sentence) j--;
-    return j;
-  }
-
-  private sentenceOfOffset(at: number): number {
-    const i = this.tokenAt(at);
-    return i < 0 ? -1 : (this.sentenceOf[i] as number);
-  }
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 function stripConjunctionWord(norm: string): string {
   return /^[وف]/.test(norm) && norm.length > 3 ? norm.slice(1) : norm;
-}
-
-function stripArticle(norm: string): string {
-  return norm.startsWith("ال") ? norm.slice(2) : norm;
 }
 
 /** [start, end) without trailing spaces and punctuation (a closing quotation mark stays). */
@@ -683,11 +645,21 @@ function trimEnd(text: string, start: number, end: number): Span {
   return { start, end: e };
 }
 
-/** The first word of a sentence after a leading و/ف-less conjunction word such as كما. */
+/** The first offset at or after `start` that is no space or punctuation, before `limit`. */
 function firstWordAfterConjunction(text: string, start: number, limit: number): number {
   let s = start;
-  while (s < limit && /\s/.test(text[s] as string)) s++;
+  while (s < limit && /[\s،,.:؛"'«»“”]/.test(text[s] as string)) s++;
   return s;
+}
+
+/** The first word of a phrase, normalised, without a conjunction. */
+function firstWord(phrase: string): string {
+  return normalizeArabic(phrase.split(/\s+/)[0] ?? "").replace(/^[وف](?=ال)/, "");
+}
+
+/** Whether a normalised word is in the corpus lexicon (a real word, not a stray letter run). */
+function isKnownWord(norm: string): boolean {
+  return lexiconCount(norm) > 0;
 }
 
 function wordCount(text: string, start: number, end: number): number {

@@ -3,5 +3,5 @@
  * that said them (see extract.ts for how the article is read).
  */
 export { type Cue, type CueKind, cueOf } from "./cues.js";
-export { extractQuotes } from "./extract.js";
+export { extractQuotes, type QuoteOptions } from "./extract.js";
 export { type QuotedSpan, quotedSpans } from "./marks.js";

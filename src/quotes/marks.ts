@@ -75,6 +75,18 @@ export function quotedSpans(text: string, tokens: readonly Token[]): QuotedSpan[
       lastClose = -1;
     }
     const top = stack[stack.length - 1];
+    // A straight quote that can only open (a space before, a letter right after) while another
+    // is open: the first was never closed; it ends at its last comma, where the writer's own
+    // words resumed (“حق الشعب في تقرير مصيره، معتبرا أن "الحل ...").
+    if (top && stack.length === 1 && AMBIGUOUS.has(mark) && AMBIGUOUS.has(top.mark)) {
+      if (onlyOpens(text, at)) {
+        const comma = lastComma(text, top.at, at);
+        stack.length = 0;
+        emit(top.at, top.at + 1, comma, comma, "unclosed");
+        stack.push({ mark, at });
+        continue;
+      }
+    }
     const opens = OPENERS.has(mark) || (AMBIGUOUS.has(mark) && !(top && AMBIGUOUS.has(top.mark)));
     if (opens) {
       // The same opener again at the outer level: the first quotation was never closed.
@@ -93,6 +105,22 @@ export function quotedSpans(text: string, tokens: readonly Token[]): QuotedSpan[
   }
   if (stack.length > 0) closeOpen(paragraph.end);
   return out;
+}
+
+/**
+ * Whether a straight quote at `at` can only be an opening mark: a letter follows it at once and
+ * a space (or a one-letter clitic such as بـ after a space) comes before it.
+ */
+function onlyOpens(text: string, at: number): boolean {
+  if (!/[\p{L}\p{N}]/u.test(text[at + 1] ?? "")) return false;
+  const before = text.slice(Math.max(0, at - 2), at);
+  return /(^|\s)$/.test(before) || /\s[بلوفك]$/.test(before);
+}
+
+/** The offset of the last comma in (from, to), or `to` when there is none. */
+function lastComma(text: string, from: number, to: number): number {
+  const i = Math.max(text.lastIndexOf("،", to - 1), text.lastIndexOf(",", to - 1));
+  return i > from ? i : to;
 }
 
 function isOpener(mark: string): boolean {

@@ -6,7 +6,8 @@
  *  - inside numbers, URLs, e-mails and dotted Latin abbreviations (U.S., e.g.) — the tokeniser
  *    keeps those whole;
  *  - after Latin abbreviations (Mr. Dr. etc.), a single Latin capital (initials), a single Arabic
- *    letter (د. م. هـ. ق.م أ.ف.ب), or a number opening a line (list items "1.");
+ *    letter (د. م. هـ. ق.م أ.ف.ب), inside an Arabic abbreviation with no space after its dots
+ *    (بي.بي.سي), or a number opening a line (list items "1.");
  *  - before a lower-case Latin word;
  *  - inside a quotation: between an opening mark and the closing mark that matches it in the same
  *    paragraph. A period directly before the closing mark ends the sentence after the mark
@@ -105,7 +106,12 @@ function isFalseEnd(text: string, tokens: Token[], k: number, sentenceStart: num
     if (prev.text.length === 1 && prev.text !== lower) return true; // initial: J. Smith
     return false;
   }
-  if (prev.kind === "word") return (prev.norm ?? prev.text).length === 1; // د. م. هـ.
+  // د. م. هـ., and dotted abbreviations written without spaces (بي.بي.سي، أ.ف.ب)
+  if (prev.kind === "word")
+    return (
+      (prev.norm ?? prev.text).length === 1 ||
+      (prev.text.length <= 3 && next?.kind === "word" && next.start === t.end && next.text.length <= 3)
+    );
   if (prev.kind === "number") {
     // list item: a number opening its line ("1. ...")
     if (k - 1 !== sentenceStart) return false;

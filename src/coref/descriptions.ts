@@ -1,0 +1,170 @@
+/**
+ * Role descriptions: the noun phrases that say what a person is (وزير التنمية الألماني، النائب
+ * عن الجبهة الشعبية، المتحدث باسم الوزارة). An article gives them next to the name, before it
+ * (وزير الخارجية الروسي سيرغي لافروف) or after it (يوري أوشاكوف، مساعد الرئيس الروسي،), and then
+ * uses one alone for the person (وقال الوزير). A description is kept as its head noun and the
+ * words that qualify it, so that a later title can be compared with it word by word.
+ */
+import type { Token } from "../analysis.js";
+import { GENERIC_MODIFIERS } from "../entities/index.js";
+import { FUNCTION_WORDS } from "../syntax/index.js";
+import type { CorefContext } from "./context.js";
+import { RANKS, type RoleNoun, roleNoun } from "./lexicon.js";
+
+/** A role description in the text: tokens [first, last) headed by a role noun. */
+export interface Description {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  role: RoleNoun;
+  /** The qualifying words, without the article (خارجية، ألماني، سابق). */
+  words: string[];
+  /** The word right after the head when it is a noun complement (وزير [الخارجية]). */
+  complement?: string;
+  /** The country a nationality adjective in it names (الألماني → DEU). */
+  country?: string;
+  /** Marked as a former holder (السابق، الأسبق). */
+  former: boolean;
+  /** A person the description belongs to in a construct (مستشار بوتين): never its holder. */
+  owner?: string;
+}
+
+const FORMER = new Set(["سابق", "سابقه", "اسبق", "اسبقه", "متخلي", "متخليه", "منتهيه"]);
+
+/** Prepositions that may continue a description (المتحدث باسم الوزارة، النائب عن الجبهة). */
+const DESCRIPTION_PREPOSITIONS = new Set(["في", "عن", "من", "لدي", "باسم"]);
+
+/** The longest a description runs, in tokens. */
+export const MAX_DESCRIPTION = 16;
+
+/**
+ * The description headed by the role noun at token r, or undefined when r is no role noun. It
+ * runs over definite words (الخارجية الروسي), a construct chain (وزير خارجية قطر، نائب رئيس
+ * الوزراء), prepositional complements (باسم الحكومة، عن حركة نداء تونس) and names of bodies and
+ * places, and stops at punctuation, a person's name, a rank, a verb or a particle.
+ */
+export function descriptionAt(ctx: CorefContext, r: number): Description | undefined {
+  const { clauses, base, tokens } = ctx;
+  if (!clauses.isWord(r)) return undefined;
+  const role = roleNoun(base[r] as string);
+  if (!role) return undefined;
+  const stop = clauses.sentenceStop(r);
+  let j = r + 1;
+  let last = r + 1;
+  let construct = !(base[r] as string).startsWith("ال");
+  let owner: string | undefined;
+  while (j < stop && j - r < MAX_DESCRIPTION) {
+    const t = tokens[j] as Token;
+    // a number inside a name of a body (منسق الأمانة العامة لقوى 14 آذار)
+    if (t.kind === "number" && j > r + 1) {
+      j++;
+      continue;
+    }
+    if (t.kind !== "word" && t.kind !== "latin") break;
+    const ref = ctx.refAt(j);
+    if (ref) {
+      // a name after a definite title is the person described (الرئيس بوتين); after a title in
+      // construct it is the title's genitive (مستشار بوتين: Putin's adviser)
+      const person = ref.entity.type === "PER" && (ref.kind === "name" || ref.kind === "pronoun");
+      if (person && !construct) break;
+      if (person) owner = ref.entity.id;
+      j = ref.last;
+      last = j;
+      construct = false;
+      continue;
+    }
+    const b = base[j] as string;
+    const norm = clauses.norms[j] as string;
+    if (RANKS.has(b)) break;
+    if (DESCRIPTION_PREPOSITIONS.has(norm)) {
+      j++;
+      continue;
+    }
+    if (FUNCTION_WORDS.has(norm) || FUNCTION_WORDS.has(clauses.bare[j] as string)) break;
+    if (roleNoun(b)) {
+      construct = !b.startsWith("ال");
+      j++;
+      last = j;
+      continue;
+    }
+    if (b.startsWith("ال")) {
+      construct = false;
+      j++;
+      last = j;
+      continue;
+    }
+    // ل + a noun in construct (لشؤون المسجد الحرام، لقوى 14 آذار): its genitive follows
+    if (/^[لب]/.test(norm) && !clauses.isVerb(j) && norm.length > 3) {
+      construct = true;
+      j++;
+      last = j;
+      continue;
+    }
+    // an indefinite word only as the next link of a construct chain (وزير خارجية قطر)
+    if (!construct || clauses.isVerb(j)) break;
+    j++;
+    last = j;
+  }
+  const d = describe(ctx, r, last, role);
+  return owner ? { ...d, owner } : d;
+}
+
+function describe(ctx: CorefContext, r: number, last: number, role: RoleNoun): Description {
+  const { base, tokens, kb } = ctx;
+  const words: string[] = [];
+  let country: string | undefined;
+  let former = false;
+  let complement: string | undefined;
+  for (let k = r + 1; k < last; k++) {
+    const t = tokens[k] as Token;
+    if (t.kind !== "word") continue;
+    const w = stripArticle(base[k] as string);
+    if (DESCRIPTION_PREPOSITIONS.has(w) || w.length < 2) continue;
+    if (FORMER.has(w)) {
+      former = true;
+      continue;
+    }
+    const nation = kb.adjective(base[k] as string);
+    if (nation?.kind === "country" && !country) country = nation.id;
+    else if (k === r + 1 && !GENERIC_MODIFIERS.has(base[k] as string)) complement = w;
+    words.push(w);
+  }
+  const ref = ctx.refAt(r + 1);
+  if (!country && ref?.entity.type === "LOC" && ref.entity.kb?.id.length === 3)
+    country = ref.entity.kb.id;
+  return {
+    first: r,
+    last,
+    start: (tokens[r] as Token).start + (ctx.lead[r] as number),
+    end: (tokens[last - 1] as Token).end,
+    role,
+    words,
+    ...(complement ? { complement } : {}),
+    ...(country ? { country } : {}),
+    former,
+  };
+}
+
+export function stripArticle(word: string): string {
+  return word.startsWith("ال") && word.length > 3 ? word.slice(2) : word;
+}
+
+/**
+ * How well a title used alone fits a description given earlier: a number (higher is better),
+ * or undefined when they cannot be the same person (another head, another country, another
+ * portfolio). Qualifiers the description lacks neither help nor rule out (النائب السابق fits
+ * النائب).
+ */
+export function fits(title: Description, earlier: Description): number | undefined {
+  if (title.role.noun !== earlier.role.noun) return undefined;
+  if (title.role.gender !== earlier.role.gender && title.role.gender === "f") return undefined;
+  if (title.country && earlier.country && title.country !== earlier.country) return undefined;
+  if (title.complement && earlier.complement && title.complement !== earlier.complement)
+    return undefined;
+  let score = 0;
+  if (title.country && title.country === earlier.country) score += 2;
+  if (title.former && earlier.former) score += 1;
+  for (const w of title.words) if (earlier.words.includes(w)) score += 2;
+  return score;
+}

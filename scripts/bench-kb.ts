@@ -1,14 +1,15 @@
 /**
- * Knowledge-base benchmark: load time of data/kb/kb.jsonl.gz (in a fresh process, so nothing is
- * cached), matchTokens speed over ~10,000 sentences of the ANT news corpus, and the whole
+ * Knowledge-base benchmark: the size of data/kb/kb.jsonl.gz (entries by type and kind, bytes),
+ * its load time (the first load in this process, so nothing is cached), matchTokens speed over ~10,000 sentences of the ANT news corpus, and the whole
  * entities stage (KB matches, titles, linking, coreference) per token over 1,000 articles.
  *
  *   npx tsx scripts/bench-kb.ts [--sentences N]
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 import type { Doc } from "../src/analysis.js";
 import { resolveEntities } from "../src/entities/index.js";
 import { loadKnowledgeBase } from "../src/entities/kb.js";
@@ -17,6 +18,7 @@ import { normalizeArabic, splitSentences, tokenize } from "../src/text/index.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS = join(root, "../shared/data/news/ant_v1.1.jsonl");
+const KB = join(root, "data/kb/kb.jsonl.gz");
 const arg = process.argv.indexOf("--sentences");
 const WANT = arg >= 0 ? Number(process.argv[arg + 1]) : 10_000;
 
@@ -41,7 +43,29 @@ async function readSentences(): Promise<string[][]> {
   return out;
 }
 
+/** What the bundled file holds, read straight from it: entries per type and kind, and its size. */
+function describeFile(): void {
+  const kinds = new Map<string, number>();
+  let entries = 0;
+  for (const line of gunzipSync(readFileSync(KB)).toString("utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const { type, kind } = JSON.parse(line) as { type: string; kind?: string };
+    const key = `${type} ${kind ?? "-"}`;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+    entries++;
+  }
+  const byKind = [...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n.toLocaleString("en")}`)
+    .join(", ");
+  console.log(
+    `file: data/kb/kb.jsonl.gz, ${entries.toLocaleString("en")} entries, ` +
+      `${(statSync(KB).size / 1024).toFixed(0)} KB gzipped (${byKind})`,
+  );
+}
+
 async function main(): Promise<void> {
+  describeFile();
   const t0 = performance.now();
   const kb = loadKnowledgeBase();
   const loadMs = performance.now() - t0;

@@ -1,10 +1,13 @@
 /**
  * The store on the ANT corpus (../shared/data/news/ant_v1.1.jsonl, 10,161 Tunisian articles):
  * ingest throughput and peak memory (the process with its analysis worker threads), then the
- * latency of 50 searches (words, phrases, OR, filters) built from the corpus.
+ * latency of 50 searches (words, phrases, OR, filters) built from the corpus, then the web UI's
+ * page load times over that store in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core; skipped with a note where it is not installed).
  *
  *   npx tsx scripts/bench-store.ts                 # all articles, all cores
  *   npx tsx scripts/bench-store.ts --limit 2000 --jobs 1
+ *   npx tsx scripts/bench-store.ts --no-ui         # without the browser
  */
 import {
   createReadStream,
@@ -19,7 +22,9 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
-import { ingest, openStore, type SearchQuery } from "../src/store/index.js";
+import { chromium } from "playwright-core";
+import { startServer } from "../src/server/index.js";
+import { ingest, openStore, type SearchQuery, type Store } from "../src/store/index.js";
 import { normalizeArabic } from "../src/text/index.js";
 
 const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
@@ -28,6 +33,7 @@ const { values } = parseArgs({
     limit: { type: "string", default: "0" },
     jobs: { type: "string" },
     keep: { type: "boolean", default: false },
+    "no-ui": { type: "boolean", default: false },
   },
 });
 const limit = Number(values.limit) || Number.POSITIVE_INFINITY;
@@ -134,6 +140,81 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
+const CHROMIUM = "/usr/bin/chromium";
+/** Pages of each kind opened; each kind's figures are over this many loads. */
+const PAGES_PER_KIND = 10;
+
+/**
+ * Web UI pages over the store in headless Chromium: the time from the start of navigation to
+ * the UI's "marsad:ready" mark (HTML, CSS, scripts, the API call and the rendered DOM), per kind
+ * of page, as the browser tests measure it. The first page of a freshly started browser is
+ * reported apart (fonts, scripts and the connection are cold then).
+ */
+async function benchUi(store: Store, db: string, queries: SearchQuery[]): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`web UI: skipped, ${CHROMIUM} is not installed (apt-get install chromium)`);
+    return;
+  }
+  const conn = new Database(db, { readonly: true });
+  const column = (sql: string) => conn.prepare(sql).pluck().all() as (string | number)[];
+  const articleIds = column(
+    `SELECT id FROM articles WHERE id % 97 = 0 ORDER BY id LIMIT ${PAGES_PER_KIND}`,
+  );
+  const entityKeys = column(
+    `SELECT key FROM entities ORDER BY articles DESC, key LIMIT ${PAGES_PER_KIND}`,
+  );
+  const speakers = column(
+    `SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT ${PAGES_PER_KIND}`,
+  );
+  conn.close();
+  const words = queries
+    .filter((q) => q.q && !q.entity && !q.speaker && !q.from && !q.to && !q.source)
+    .slice(0, PAGES_PER_KIND);
+  const kinds: [string, string[]][] = [
+    ["search", words.map((q) => `/?q=${encodeURIComponent(q.q ?? "")}`)],
+    ["article", articleIds.map((id) => `/articles/${id}`)],
+    ["entity", entityKeys.map((key) => `/entities/${encodeURIComponent(String(key))}`)],
+    ["quotes", speakers.map((key) => `/quotes?speaker=${encodeURIComponent(String(key))}`)],
+  ];
+
+  const server = await startServer({ store, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const open = async (path: string): Promise<number> => {
+      await page.goto(`${server.url}${path}`);
+      await page.waitForSelector("body[data-state=ready]", { timeout: 30_000 });
+      return page.evaluate(
+        () => performance.getEntriesByName("marsad:ready")[0]?.startTime ?? Number.NaN,
+      );
+    };
+    const cold = await open("/");
+    console.log(`web UI (headless Chromium, ${store.stats().articles} articles):`);
+    console.log(`  first page of a fresh browser: ${cold.toFixed(0)} ms`);
+    const all: number[] = [];
+    for (const [kind, paths] of kinds) {
+      const times: number[] = [];
+      for (const path of paths) times.push(await open(path));
+      const sorted = times.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+      all.push(...sorted);
+      console.log(
+        `  ${kind.padEnd(8)} ${sorted.length} pages: p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
+          `p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms`,
+      );
+    }
+    all.sort((a, b) => a - b);
+    console.log(
+      `  all      ${all.length} pages: p50 ${percentile(all, 50).toFixed(0)} ms, p95 ${percentile(all, 95).toFixed(0)} ms`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "marsad-bench-"));
   const jsonl = join(dir, "ant.jsonl");
@@ -215,6 +296,7 @@ async function main(): Promise<void> {
         `max ${max.toFixed(1)} ms (${JSON.stringify(queries[times.indexOf(max)])})`,
     );
   }
+  if (!values["no-ui"]) await benchUi(reader, db, queries);
   reader.close();
   if (values.keep) console.log(`kept: ${db}`);
   else rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: NER model load time, tagging speed and `marsad ner` peak memory (on
- * ANERcorp); throughput and memory of `analyze` on the ANT news corpus
+ * `npm run bench`: the clitic lexicon's load time; NER model load time, tagging speed, model
+ * sizes and `marsad ner` peak memory (on ANERcorp); the text layer alone (tokeniser, sentence
+ * splitter, normaliser) and throughput and memory of `analyze` on the ANT news corpus
  * (../shared/data/news/ant_v1.1.jsonl, 10k Tunisian articles); and memory of the streaming
  * `analyze --jsonl` path over a long batch (the corpus repeated).
  *
@@ -9,7 +10,14 @@
  *   npm run bench -- --batch-lines 100000
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -19,6 +27,7 @@ import { parseArgs } from "node:util";
 import { analyzeJsonl } from "../src/cli/batch.js";
 import { analyzeText } from "../src/index.js";
 import { loadTagger, nerResources, parseConll, tagSentences } from "../src/ner/index.js";
+import { lexiconInfo, normalizeArabic, splitSentences, tokenize } from "../src/text/index.js";
 
 const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
 const NER_DATA = new URL("../../shared/data/ner/anercorp/train.conll", import.meta.url);
@@ -66,6 +75,57 @@ function isoDate(time: string): string {
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The clitic lexicon's first load in this process (before anything else has touched it). */
+function benchLexicon(): void {
+  const info = lexiconInfo();
+  if (!info) {
+    console.log("lexicon: data/lexicon/ar-lexicon.bin is missing");
+    return;
+  }
+  console.log(
+    `clitic lexicon: loaded in ${info.loadMs.toFixed(1)} ms (${mb(info.bytes)}, ` +
+      `${info.words.toLocaleString("en")} words)`,
+  );
+}
+
+/** Seconds taken by the fastest of `rounds` runs of `f` (the others absorb GC and JIT noise). */
+function fastest(rounds: number, f: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    f();
+    best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return best;
+}
+
+/**
+ * The text layer's parts alone over the corpus: the tokeniser, the sentence splitter given the
+ * tokens (as the pipeline calls it), and the normaliser over whole articles.
+ */
+function benchText(articles: Article[]): void {
+  const texts = articles.map((a) => a.text);
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const tokenized = texts.map((t) => tokenize(t)); // also the warm-up
+  const tokens = tokenized.reduce((n, t) => n + t.length, 0);
+  const tokenizeSeconds = fastest(3, () => {
+    for (const t of texts) tokenize(t);
+  });
+  const splitSeconds = fastest(3, () => {
+    for (let i = 0; i < texts.length; i++) splitSentences(texts[i] as string, tokenized[i]);
+  });
+  const normalizeSeconds = fastest(3, () => {
+    for (const t of texts) normalizeArabic(t);
+  });
+  const perSecond = (n: number, s: number) => `${(n / s / 1e6).toFixed(1)} M`;
+  console.log(
+    `text layer (${articles.length} articles, ${(chars / 1e6).toFixed(1)} M chars, ${(tokens / 1e6).toFixed(2)} M tokens; one core): ` +
+      `tokeniser ${perSecond(tokens, tokenizeSeconds)} tokens/s, ` +
+      `sentence splitter (given the tokens) ${perSecond(chars, splitSeconds)} chars/s, ` +
+      `normaliser ${perSecond(chars, normalizeSeconds)} chars/s`,
+  );
 }
 
 async function benchAnalyze(articles: Article[]): Promise<void> {
@@ -160,16 +220,21 @@ function benchNer(): void {
     { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
   );
   const peak = Number(/peak-rss-kb (\d+)/.exec(child.stderr)?.[1] ?? 0) * 1024;
+  const size = (file: string) => mb(statSync(new URL(`../data/ner/${file}`, import.meta.url)).size);
   console.log(
     `ner: model and lexicons loaded in ${loadMs.toFixed(0)} ms; ${tokens.toLocaleString("en")} tokens tagged in ` +
       `${seconds.toFixed(2)} s = ${Math.round(tokens / seconds).toLocaleString("en")} tokens/s on first sight, ` +
       `${Math.round(tokens / warmSeconds).toLocaleString("en")} tokens/s once words are cached (one core); ` +
-      `\`marsad ner\` on ${count.toLocaleString("en")} tokens: peak RSS ${mb(peak)}`,
+      `\`marsad ner\` on ${count.toLocaleString("en")} tokens: peak RSS ${mb(peak)}; ` +
+      `model ${size("tagger.bin.gz")} (tagger.bin.gz), word classes ${size("word-classes.bin")}, ` +
+      `gazetteers ${size("gazetteers.json.gz")}`,
   );
 }
 
+benchLexicon();
 if (existsSync(NER_DATA)) benchNer();
 const articles = await loadCorpus();
+benchText(articles);
 await benchAnalyze(articles);
 await benchBatch(articles);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);

@@ -9,62 +9,57 @@
  * scored on it and fits the confidence temperature; the shipped tagger is then trained on
  * everything with the same settings and that temperature.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseConll } from "../src/ner/conll.js";
 import { nerResources } from "../src/ner/resources.js";
-import { scoreSpans } from "../src/ner/spans.js";
-import { canonicalTags, type TrainingSentence, trainTagger } from "../src/ner/train.js";
+import { trainTagger } from "../src/ner/train.js";
+import {
+  ANERCORP_TRAIN,
+  DEFAULT_NER_SETTINGS,
+  type NerSettings,
+  readTrainingSentences,
+  scoreDev,
+  splitDev,
+  trainDevTagger,
+} from "./lib/ner-dev.js";
 
 const { values } = parseArgs({
   options: {
-    data: { type: "string", default: "../shared/data/ner/anercorp/train.conll" },
+    data: { type: "string", default: ANERCORP_TRAIN },
     out: { type: "string", default: "data/ner/tagger.bin.gz" },
-    epochs: { type: "string", default: "8" },
+    epochs: { type: "string", default: String(DEFAULT_NER_SETTINGS.epochs) },
     /** Seeds the sentence order of training (the default reproduces the shipped model). */
-    seed: { type: "string", default: "1" },
+    seed: { type: "string", default: String(DEFAULT_NER_SETTINGS.seed) },
     /** Perceptrons averaged into each model (different sentence orders). */
-    ensemble: { type: "string", default: "3" },
-    window: { type: "string", default: "20" },
-    "dev-fraction": { type: "string", default: "0.15" },
+    ensemble: { type: "string", default: String(DEFAULT_NER_SETTINGS.ensemble) },
+    window: { type: "string", default: String(DEFAULT_NER_SETTINGS.window) },
+    "dev-fraction": { type: "string", default: String(DEFAULT_NER_SETTINGS.devFraction) },
     "dev-only": { type: "boolean", default: false },
     /** More training files (e.g. AQMAR); never part of the dev set. */
     extra: { type: "string", multiple: true, default: [] },
   },
 });
 
-const sentences = parseConll(readFileSync(values.data, "utf8")).filter(
-  (s): s is TrainingSentence => s.tags !== undefined,
-);
-const cut = Math.round(sentences.length * (1 - Number(values["dev-fraction"])));
-const extra = values.extra.flatMap((file) =>
-  parseConll(readFileSync(file, "utf8")).filter((s): s is TrainingSentence => s.tags !== undefined),
-);
-const train = [...sentences.slice(0, cut), ...extra];
-const dev = sentences.slice(cut);
-const settings = {
+const sentences = readTrainingSentences(values.data);
+const extra = values.extra.flatMap((file) => readTrainingSentences(file));
+const settings: NerSettings = {
   epochs: Number(values.epochs),
   seed: Number(values.seed),
   ensemble: Number(values.ensemble),
   window: Number(values.window),
-  resources: nerResources(),
+  devFraction: Number(values["dev-fraction"]),
 };
+const split = splitDev(sentences, settings.devFraction);
+const train = [...split.train, ...extra];
+const dev = split.dev;
+const resources = nerResources();
 console.log(
-  `${sentences.length} sentences (+${extra.length} extra): ${train.length} train, ${dev.length} dev; ${JSON.stringify({ ...settings, resources: undefined })}`,
+  `${sentences.length} sentences (+${extra.length} extra): ${train.length} train, ${dev.length} dev; ${JSON.stringify(settings)}`,
 );
 
 let started = Date.now();
-const devTagger = trainTagger(train, { ...settings, calibration: dev });
-const predicted = devTagger
-  .tagDocument(
-    dev.map((s) => s.tokens),
-    settings.resources,
-  )
-  .map((t) => t.tags);
-const scores = scoreSpans(
-  dev.map((s) => canonicalTags(s.tags)),
-  predicted,
-);
+const devTagger = trainDevTagger(train, dev, settings, resources);
+const scores = scoreDev(devTagger, dev, resources);
 const pct = (x: number) => (100 * x).toFixed(1);
 console.log(
   `dev F1 ${pct(scores.overall.f1)} (P ${pct(scores.overall.precision)} R ${pct(scores.overall.recall)}) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -76,7 +71,11 @@ for (const [type, s] of Object.entries(scores.byType)) {
 if (!values["dev-only"]) {
   started = Date.now();
   const tagger = trainTagger([...sentences, ...extra], {
-    ...settings,
+    epochs: settings.epochs,
+    seed: settings.seed,
+    ensemble: settings.ensemble,
+    window: settings.window,
+    resources,
     temperature: (devTagger.second ?? devTagger.first).temperature,
     info: {
       data: "ANERcorp train split, all sentences",

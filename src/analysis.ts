@@ -31,9 +31,7 @@ export const DatelineSchema = z
     start: offset,
     end: offset,
   })
-  .describe(
-    "the dateline or byline at the start of the body; start/end cover it in `text`",
-  );
+  .describe("the dateline or byline at the start of the body; start/end cover it in `text`");
 
 export const MetaSchema = z.object({
   title: z.string().optional(),

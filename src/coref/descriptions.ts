@@ -11,6 +11,12 @@ import { FUNCTION_WORDS } from "../syntax/index.js";
 import type { CorefContext } from "./context.js";
 import { RANKS, type RoleNoun, roleNoun } from "./lexicon.js";
 
+/** An office a description names, with the word that says which (وزير [الخارجية]). */
+export interface HeldRole extends RoleNoun {
+  at: number;
+  complement?: string;
+}
+
 /** A role description in the text: tokens [first, last) headed by a role noun. */
 export interface Description {
   first: number;
@@ -18,6 +24,12 @@ export interface Description {
   start: number;
   end: number;
   role: RoleNoun;
+  /**
+   * Every office the description says the person holds, the head first: "مستشار خادم الحرمين
+   * الشريفين [أمير] منطقة مكة" holds مستشار and أمير; "نائب أمير المنطقة" only نائب (the أمير
+   * there is the genitive of نائب: the emir's deputy).
+   */
+  held: HeldRole[];
   /** The qualifying words, without the article (خارجية، ألماني، سابق). */
   words: string[];
   /** The word right after the head when it is a noun complement (وزير [الخارجية]). */
@@ -54,6 +66,7 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
   let last = r + 1;
   let construct = !(base[r] as string).startsWith("ال");
   let owner: string | undefined;
+  const held: number[] = [r];
   while (j < stop && j - r < MAX_DESCRIPTION) {
     const t = tokens[j] as Token;
     // a number inside a name of a body (منسق الأمانة العامة لقوى 14 آذار)
@@ -83,6 +96,9 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
     }
     if (FUNCTION_WORDS.has(norm) || FUNCTION_WORDS.has(clauses.bare[j] as string)) break;
     if (roleNoun(b)) {
+      // after a complete phrase it is another office held; after a head in construct, that
+      // head's genitive (نائب [أمير] المنطقة)
+      if (!construct) held.push(j);
       construct = !b.startsWith("ال");
       j++;
       last = j;
@@ -106,11 +122,17 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
     j++;
     last = j;
   }
-  const d = describe(ctx, r, last, role);
+  const d = describe(ctx, r, last, role, held);
   return owner ? { ...d, owner } : d;
 }
 
-function describe(ctx: CorefContext, r: number, last: number, role: RoleNoun): Description {
+function describe(
+  ctx: CorefContext,
+  r: number,
+  last: number,
+  role: RoleNoun,
+  heldAt: number[],
+): Description {
   const { base, tokens, kb } = ctx;
   const words: string[] = [];
   let country: string | undefined;
@@ -127,24 +149,58 @@ function describe(ctx: CorefContext, r: number, last: number, role: RoleNoun): D
     }
     const nation = kb.adjective(base[k] as string);
     if (nation?.kind === "country" && !country) country = nation.id;
+    // a nationality the KB does not know (البولوني) still rules out every other country
+    else if (!country && isUnknownNationality(base[k] as string, k - r)) country = `?${w}`;
     else if (k === r + 1 && !GENERIC_MODIFIERS.has(base[k] as string)) complement = w;
     words.push(w);
   }
   const ref = ctx.refAt(r + 1);
   if (!country && ref?.entity.type === "LOC" && ref.entity.kb?.id.length === 3)
     country = ref.entity.kb.id;
+  const held: HeldRole[] = heldAt.map((at, n) => {
+    const own = n === 0 ? role : (roleNoun(base[at] as string) as RoleNoun);
+    const next = at + 1 < last ? (base[at + 1] as string) : undefined;
+    const which =
+      n === 0
+        ? complement
+        : next &&
+            tokens[at + 1]?.kind === "word" &&
+            !GENERIC_MODIFIERS.has(next) &&
+            !kb.adjective(next)
+          ? stripArticle(next)
+          : undefined;
+    return { ...own, at, ...(which ? { complement: which } : {}) };
+  });
   return {
     first: r,
     last,
     start: (tokens[r] as Token).start + (ctx.lead[r] as number),
     end: (tokens[last - 1] as Token).end,
     role,
+    held,
     words,
     ...(complement ? { complement } : {}),
     ...(country ? { country } : {}),
     former,
   };
 }
+
+/** A definite -ي adjective after the head that is no common qualifier: a nationality. */
+function isUnknownNationality(word: string, position: number): boolean {
+  return (
+    position >= 1 &&
+    /^ال..+ي$/.test(word) &&
+    !GENERIC_MODIFIERS.has(word) &&
+    !NOT_NATIONALITY.has(word)
+  );
+}
+
+/** -ي adjectives in descriptions that say what kind of office, not whose. */
+const NOT_NATIONALITY = new Set(
+  "الرسمي الاعلامي الامني العسكري السياسي الاقتصادي الدبلوماسي الاعلي الشرعي الفعلي الانتقالي الاقليمي الدولي الاممي الشعبي البرلماني الحكومي الرياضي الفني الثقافي الصحي القانوني الاداري الميداني".split(
+    " ",
+  ),
+);
 
 export function stripArticle(word: string): string {
   return word.startsWith("ال") && word.length > 3 ? word.slice(2) : word;
@@ -157,11 +213,14 @@ export function stripArticle(word: string): string {
  * النائب).
  */
 export function fits(title: Description, earlier: Description): number | undefined {
-  if (title.role.noun !== earlier.role.noun) return undefined;
-  if (title.role.gender !== earlier.role.gender && title.role.gender === "f") return undefined;
+  const office = earlier.held.find(
+    (h) =>
+      h.noun === title.role.noun &&
+      !(title.role.gender === "f" && h.gender !== "f") &&
+      !(title.complement && h.complement && title.complement !== h.complement),
+  );
+  if (!office) return undefined;
   if (title.country && earlier.country && title.country !== earlier.country) return undefined;
-  if (title.complement && earlier.complement && title.complement !== earlier.complement)
-    return undefined;
   let score = 0;
   if (title.country && title.country === earlier.country) score += 2;
   if (title.former && earlier.former) score += 1;

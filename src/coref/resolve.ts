@@ -21,11 +21,7 @@
  * referent adds nothing (the quotations stage keeps its words as an unnamed speaker).
  */
 import type { Doc, Entity, Mention, MentionKind, Token } from "../analysis.js";
-import {
-  GENERIC_MODIFIERS,
-  type KnowledgeBase,
-  ORGANISATION_HEADS,
-} from "../entities/index.js";
+import { GENERIC_MODIFIERS, type KnowledgeBase, ORGANISATION_HEADS } from "../entities/index.js";
 import {
   ANAPHORIC_AFTER,
   FUNCTION_WORDS,
@@ -49,8 +45,8 @@ import {
   EXTRA_ORGANISATION_NOMINALS,
   RANKS,
   ROLE_NOUNS,
-  STATEMENT_NOUNS,
   roleNoun,
+  STATEMENT_NOUNS,
 } from "./lexicon.js";
 
 export interface CorefOptions {
@@ -219,6 +215,28 @@ function shortNames(ctx: CorefContext): void {
         push(properWords, proper, ref.entity);
     }
   }
+  // the tail of a longer name (إسماعيل ولد الشيخ أحمد → ولد الشيخ أحمد), not a family name
+  // (آل الشيخ) or a rank and name (الشيخ أحمد)
+  const tails: { words: string[]; entity: Entity }[] = [];
+  for (const ref of ctx.mentions()) {
+    if (ref.kind !== "name" || ref.entity.type !== "PER") continue;
+    const words: string[] = [];
+    for (let k = ref.first; k < ref.last; k++) if (clauses.isWord(k)) words.push(base[k] as string);
+    for (let n = 1; n + 2 <= words.length; n++) {
+      const head = words[n] as string;
+      if (NOT_SURNAMES.has(head) || RANKS.has(head)) continue;
+      tails.push({ words: words.slice(n), entity: ref.entity });
+    }
+  }
+  tails.sort((a, b) => b.words.length - a.words.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!clauses.isWord(i) || ctx.refAt(i)) continue;
+    const tail = tails.find((t) => t.words.every((w, n) => base[i + n] === w && !ctx.refAt(i + n)));
+    if (!tail) continue;
+    const last = tokens[i + tail.words.length - 1] as Token;
+    const t = tokens[i] as Token;
+    ctx.addRef(tail.entity, t.start + (ctx.lead[i] as number), last.end, "name", CONFIDENCE.name);
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (!clauses.isWord(i) || ctx.refAt(i)) continue;
     const b = base[i] as string;
@@ -306,7 +324,11 @@ function genders(
     if (ref.kind !== "name" && ref.kind !== "title") continue;
     // the verb this mention is the subject of (VSO)
     const stop = clauses.sentenceStop(ref.first);
-    for (let k = ref.first - 1; k >= Math.max(clauses.sentenceStart(ref.first), ref.first - 4); k--) {
+    for (
+      let k = ref.first - 1;
+      k >= Math.max(clauses.sentenceStart(ref.first), ref.first - 4);
+      k--
+    ) {
       if (clauses.isVerb(k)) {
         if (clauses.subjectAfter(k, stop) === ref.first)
           vote(e.id, verbAgreement(clauses.bare[k] as string).gender);
@@ -330,15 +352,17 @@ function kbDescriptions(ctx: CorefContext, entity: Entity): Description[] {
     const nouns = OFFICE_NOUNS[role.role] ?? [];
     const country = /^[A-Z]{3}$/.test(role.of) ? role.of : undefined;
     for (const noun of nouns) {
+      const portfolio = noun === normalizeArabic("وزير") ? PORTFOLIO[role.role] : undefined;
+      const office = { noun, gender: "m" as const, definite: true };
       out.push({
         first: -1,
         last: -1,
         start: -1,
         end: -1,
-        role: { noun, gender: "m", definite: true },
-        words: noun === "وزير" && role.role === "foreign-minister" ? ["خارجيه"] : [],
-        ...(noun === "وزير" && role.role === "foreign-minister" ? { complement: "خارجيه" } : {}),
-        ...(noun === "وزير" && role.role === "defence-minister" ? { complement: "دفاع" } : {}),
+        role: office,
+        held: [{ ...office, at: -1, ...(portfolio ? { complement: portfolio } : {}) }],
+        words: portfolio ? [portfolio] : [],
+        ...(portfolio ? { complement: portfolio } : {}),
         ...(country ? { country } : {}),
         former: false,
       });
@@ -346,6 +370,12 @@ function kbDescriptions(ctx: CorefContext, entity: Entity): Description[] {
   }
   return out;
 }
+
+/** The portfolio a minister's office names (وزير [الخارجية]), normalised. */
+const PORTFOLIO: Record<string, string> = {
+  "foreign-minister": normalizeArabic("خارجية"),
+  "defence-minister": normalizeArabic("دفاع"),
+};
 
 /** Role nouns an office goes by (normalised). */
 const OFFICE_NOUNS: Record<string, readonly string[]> = Object.fromEntries(
@@ -377,7 +407,8 @@ function titlesAlone(
 ): void {
   const { clauses, base, tokens } = ctx;
   const people = new Map<string, Entity>();
-  for (const ref of ctx.mentions()) if (ref.entity.type === "PER") people.set(ref.entity.id, ref.entity);
+  for (const ref of ctx.mentions())
+    if (ref.entity.type === "PER") people.set(ref.entity.id, ref.entity);
   if (people.size === 0) return;
   for (let r = 0; r < tokens.length; r++) {
     if (!clauses.isWord(r) || ctx.refAt(r) || RANKS.has(base[r] as string)) continue;
@@ -502,7 +533,8 @@ function officesOf(
 ): Set<HonorificOffice> {
   const out = new Set<HonorificOffice>();
   for (const d of [...(descriptions.get(entity.id) ?? []), ...kbDescriptions(ctx, entity)])
-    for (const office of ROLE_NOUNS.get(d.role.noun) ?? []) out.add(office);
+    for (const held of d.held)
+      for (const office of ROLE_NOUNS.get(held.noun) ?? []) out.add(office);
   return out;
 }
 
@@ -539,7 +571,13 @@ function pronouns(
       : undefined;
     const chosen = fitting ?? people[0];
     if (chosen)
-      ctx.addRef(chosen.entity, t.start + (ctx.lead[i] as number), t.end, "pronoun", CONFIDENCE.pronoun);
+      ctx.addRef(
+        chosen.entity,
+        t.start + (ctx.lead[i] as number),
+        t.end,
+        "pronoun",
+        CONFIDENCE.pronoun,
+      );
   }
 }
 
@@ -582,12 +620,17 @@ function nominals(ctx: CorefContext): void {
 /** The nearest body before offset `at` whose name has `head` as its head or second word. */
 function bodyWithHead(ctx: CorefContext, head: string, at: number): Entity | undefined {
   const { base } = ctx;
-  for (const ref of ctx.recentBefore(at, (r) => r.entity.type === "ORG" && r.kind === "name", true)) {
+  for (const ref of ctx.recentBefore(
+    at,
+    (r) => r.entity.type === "ORG" && r.kind === "name",
+    true,
+  )) {
     // a mention of the body in another form (الجبهة for الجبهة الشعبية) counts as well
     for (const other of ctx.mentions()) {
       if (other.entity !== ref.entity || other.kind !== "name") continue;
       const first = stripArticle(base[other.first] as string);
-      const second = other.last - other.first > 1 ? stripArticle(base[other.first + 1] as string) : "";
+      const second =
+        other.last - other.first > 1 ? stripArticle(base[other.first + 1] as string) : "";
       if (first === head || (second === head && ORGANISATION_HEADS.has(first))) return ref.entity;
     }
     const name = normalizeArabic(ref.entity.name).split(" ").map(stripArticle);

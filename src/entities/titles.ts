@@ -93,6 +93,13 @@ for (const p of PATTERNS) {
 const ELECT = new Set(["المنتخب", "المنتخبه", "المكلف", "المكلفه"].map(normalizeArabic));
 const FORMER = new Set(["السابق", "السابقه", "الاسبق", "الاسبقه", "الراحل", "الراحله"]);
 
+/** Adjectives in -ي after a home title that name no country (وزير الخارجية الجديد is the home one). */
+const NOT_NATIONALITY = new Set(
+  ["الحالي", "الحاليه", "الانتقالي", "الانتقاليه", "الشرعي", "الشرعيه", "الفعلي", "الرسمي"].map(
+    normalizeArabic,
+  ),
+);
+
 /** Roles that an organisation, not a country, has. */
 const ORGANISATION_ROLES = new Set<KbRoleName>(["secretary-general", "leader"]);
 
@@ -106,7 +113,10 @@ export function findTitles(
   const out: TitleMatch[] = [];
   let i = 0;
   while (i < forms.raw.length) {
-    const match = titleAt(forms, i, kb) ?? (home ? homeTitleAt(forms, i, home) : undefined);
+    const match =
+      fixedTitleAt(forms, i) ??
+      titleAt(forms, i, kb) ??
+      (home ? homeTitleAt(forms, i, home) : undefined);
     if (match) {
       out.push(match);
       i = match.end;
@@ -137,6 +147,20 @@ function titleAt(forms: SentenceForms, i: number, kb: KnowledgeBase): TitleMatch
   return undefined;
 }
 
+/** Titles that name one office by themselves (خادم الحرمين الشريفين: the king of Saudi Arabia). */
+const FIXED_TITLES: readonly { words: string[]; role: KbRoleName; of: string }[] = (
+  [["خادم الحرمين الشريفين", "head-of-state", "SAU"]] as const
+).map(([words, role, of]) => ({ words: words.split(" ").map(normalizeArabic), role, of }));
+
+function fixedTitleAt(forms: SentenceForms, i: number): TitleMatch | undefined {
+  const { raw, base } = forms;
+  for (const { words, role, of } of FIXED_TITLES) {
+    if (base[i] !== words[0] || !words.every((w, k) => k === 0 || raw[i + k] === w)) continue;
+    return { start: i, end: i + words.length, role, of, elect: false };
+  }
+  return undefined;
+}
+
 /**
  * National offices named without a country (رئيس الجمهورية، رئيس الحكومة، وزير الخارجية): in
  * the news they are the offices of the article's own country.
@@ -163,6 +187,9 @@ function homeTitleAt(forms: SentenceForms, i: number, home: string): TitleMatch 
     const end = i + words.length;
     const next = raw[end];
     if (next !== undefined && FORMER.has(next)) return undefined;
+    // وزير الخارجية البولوني: a nationality the KB does not know is still another country's
+    if (next !== undefined && /^ال..+(ي|يه)$/.test(next) && !NOT_NATIONALITY.has(next))
+      return undefined;
     const elect = next !== undefined && ELECT.has(next);
     return { start: i, end: elect ? end + 1 : end, role, of: home, elect };
   }

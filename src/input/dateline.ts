@@ -4,6 +4,12 @@
  * dateline needs a credited agency from the list below (or a short quoted outlet name), or a
  * place followed by a date and a dash or colon, or (English) an upper-case place and a dash.
  * An ordinary first sentence ("قال الرئيس: إن ...") never qualifies.
+ *
+ * Also the byline or source line of a paper (see "Bylines" below): "الرياض - فهد العتيبي:",
+ * "عبدالله الزهراني (جدة)", "كتب: أحمد علي", "عكاظ - جدة", "«عكاظ» (جدة)", with a paper's name
+ * alone on the line above allowed ("الحياة\nالرياض - فهد العتيبي"). A reporter is credited only
+ * when the name looks like one (a known given name first, no verbs or titles) and visibly ends:
+ * "الرياض: أعلنت وزارة الداخلية" and "الرياض - خالد الفيصل يدشن" are not bylines.
  */
 import type { Dateline } from "../analysis.js";
 
@@ -193,6 +199,11 @@ const OUTLETS = [
   "السياسة",
   "الجزيرة",
   "العربية",
+  // Saudi papers; الرياض and مكة are also cities, and a city wins in the place slot
+  "الرياض",
+  "مكة",
+  "الاقتصادية",
+  "البلاد",
 ];
 
 const MONTHS = [
@@ -414,6 +425,50 @@ const CITIES = [
   "بريتوريا",
   "سيدني",
   "دافوس",
+  // Saudi, Gulf and Egyptian cities that head bylines ("جدة - عبدالله الزهراني")
+  "الطائف",
+  "تبوك",
+  "أبها",
+  "حائل",
+  "بريدة",
+  "عنيزة",
+  "القصيم",
+  "الأحساء",
+  "الهفوف",
+  "الظهران",
+  "الجبيل",
+  "القطيف",
+  "جازان",
+  "جيزان",
+  "نجران",
+  "ينبع",
+  "الباحة",
+  "عرعر",
+  "سكاكا",
+  "الجوف",
+  "خميس مشيط",
+  "حفر الباطن",
+  "العلا",
+  "رابغ",
+  "القنفذة",
+  "الخرج",
+  "المجمعة",
+  "الدرعية",
+  "بيشة",
+  "الزلفي",
+  "رأس الخيمة",
+  "عجمان",
+  "الفجيرة",
+  "صلالة",
+  "صحار",
+  "نزوى",
+  "الجهراء",
+  "المحرق",
+  "الجيزة",
+  "المنصورة",
+  "طنطا",
+  "الإسماعيلية",
+  "أسيوط",
 ];
 
 /** Weekdays and words of time: a "place" made of these is a schedule line, not a dateline. */
@@ -712,17 +767,39 @@ interface Credit {
   weak: boolean;
 }
 
-/** Finds the dateline at the start of `text` (after blank lines, or after a short title line). */
+/**
+ * Finds the dateline or byline at the start of `text`: on its first line, or on the line after a
+ * short title line. A line holding only a paper's name ("الحياة", "«عكاظ»") may come first; it is
+ * then part of the byline on the next line ("الحياة\nالرياض - فهد العتيبي").
+ */
 export function findDateline(text: string): Dateline | undefined {
   const first = lineStart(text, 0);
   if (first >= text.length) return undefined;
-  const found = parseDateline(text, first);
-  if (found !== undefined) return found;
+  const found = parseDateline(text, first) ?? afterOutletLine(text, first);
+  if (found !== undefined) return withReporterBelow(text, found);
   // A scraped page may open with the headline; the dateline then heads the next paragraph.
-  const nl = text.indexOf("\n", first);
-  if (nl < 0 || nl - first > MAX_TITLE_LENGTH) return undefined;
-  const second = lineStart(text, nl + 1);
-  return second < text.length ? parseDateline(text, second) : undefined;
+  const second = nextLine(text, first);
+  if (second === undefined) return undefined;
+  const below = parseDateline(text, second) ?? afterOutletLine(text, second);
+  return below && withReporterBelow(text, below);
+}
+
+/**
+ * "عكاظ - جدة⏎فهد العتيبي", "لندن: «الشرق الأوسط»⏎فهد العتيبي": a paper's source line that
+ * fills its line, then the reporter's name alone on the next line. Wire copy ("الرياض - واس")
+ * credits no reporter that way, so only a paper's line takes one.
+ */
+function withReporterBelow(text: string, d: Dateline): Dateline {
+  if (d.author !== undefined || d.agency === undefined) return d;
+  const key = foldKey(d.agency);
+  if (!OUTLET_KEYS.has(key) || AGENCY_KEYS.has(key)) return d;
+  const rest = /^[^\S\n]*\n/u.exec(text.slice(d.end, d.end + MAX_SCAN));
+  if (rest === null) return d;
+  const next = lineStart(text, d.end + rest[0].length);
+  const c = new Cursor(text, tokenize(text, next));
+  const names = parseAuthors(c, REPORTER);
+  if (names === undefined || !c.is("eol")) return d;
+  return { ...d, end: names.end, author: text.slice(names.start, names.end) };
 }
 
 function lineStart(text: string, from: number): number {
@@ -731,8 +808,26 @@ function lineStart(text: string, from: number): number {
   return INVISIBLE_LEAD.lastIndex;
 }
 
+/** Start of the line after the one at `from` when that one is short (a title, a paper's name). */
+function nextLine(text: string, from: number): number | undefined {
+  const nl = text.indexOf("\n", from);
+  if (nl < 0 || nl - from > MAX_TITLE_LENGTH) return undefined;
+  const next = lineStart(text, nl + 1);
+  return next < text.length ? next : undefined;
+}
+
 function parseDateline(text: string, from: number): Dateline | undefined {
   const c = new Cursor(text, tokenize(text, from));
+  // "كتب: أحمد علي", "بقلم د. خالد الدخيل", "متابعة: سارة الأحمد"
+  if (c.is("word") && LABEL_KEYS.has(c.key(c.peek()))) return parseLabelled(c);
+  // "«عكاظ» (جدة)", "«الحياة» - فهد العتيبي"
+  if (c.is("quote")) {
+    const outlet = parseQuotedCredit(c, false);
+    return outlet && parseOutletTail(c, { text: outlet.agency, start: outlet.start, plain: false });
+  }
+  // "عبدالله الزهراني (جدة)": the reporter, then the city in brackets
+  const reporterFirst = parseReporterFirst(c);
+  if (reporterFirst !== undefined) return reporterFirst;
   const opensWithWord = c.is("word");
   const place = parsePlace(c);
   // Words that are not a place (a sentence, a weekday) rule out a dateline on this line.
@@ -742,7 +837,10 @@ function parseDateline(text: string, from: number): Dateline | undefined {
   // "موسكو (أ ف ب) –", "(رويترز) -": a bracketed credit, then a separator or the line's end.
   if (c.is("open")) {
     const credit = parseBracketCredit(c);
-    if (credit === undefined) return undefined;
+    if (credit === undefined) {
+      // "عكاظ (جدة)": a paper, then its city in brackets
+      return place?.outlet && !dated ? parseOutletTail(c, outletOf(place)) : undefined;
+    }
     const end = trailingSeparator(c);
     if (end === undefined) return undefined;
     const named = place?.agencyLike ? undefined : place;
@@ -750,6 +848,7 @@ function parseDateline(text: string, from: number): Dateline | undefined {
   }
 
   if (place !== undefined && c.isSeparator()) {
+    const sepAt = c.p;
     const sep = c.peek();
     c.p++;
     // "بيروت - رويترز:", "واشنطن - (د ب أ)", "لندن: «الشرق الأوسط»", "غزة/ الأناضول"
@@ -759,11 +858,29 @@ function parseDateline(text: string, from: number): Dateline | undefined {
         ? parseQuotedCredit(c, place.city)
         : parseBareCredit(c);
     if (credit !== undefined) {
+      const quoted = c.is("quote", -1);
       const end = trailingSeparator(c);
       if (end === undefined && credit.weak) return undefined;
       // "سبق – وكالات:": the "place" is itself a paper or agency, so no place is claimed.
       const named = place.agencyLike ? undefined : place;
+      // "الرياض - «الرياض» - فهد العتيبي", "غزة ـ «القدس العربي» ـ من علاء العطار:": a paper's
+      // reporter (not a wire's: "بيروت - رويترز: فهد العتيبي قال" is the lead)
+      if (quoted) {
+        const byline = parseQuotedReporter(c, named, credit.agency, place.start, end);
+        if (byline !== undefined) return byline;
+      }
       return result(named, credit.agency, place.start, end ?? credit.end);
+    }
+    // "الرياض: فهد العتيبي", "جدة - عبدالله الزهراني": a known city, then the reporter.
+    if (place.city && !dated) {
+      const byline = parseReporter(c, place, undefined, place.start, sep.kind === "dash");
+      if (byline !== undefined) return byline;
+    }
+    // "عكاظ - جدة", "سبق - جدة - فهد العتيبي", "الحياة - فهد العتيبي", "واس - الرياض"
+    if (place.outlet && !dated) {
+      c.p = sepAt;
+      const byline = parseOutletTail(c, outletOf(place));
+      if (byline !== undefined) return byline;
     }
     // "واس - ...", "رويترز: ...": an agency alone, then a separator.
     if (place.agency && !dated) return result(undefined, place.text, place.start, sep.end);
@@ -786,15 +903,17 @@ function parseDateline(text: string, from: number): Dateline | undefined {
 }
 
 function result(
-  place: Place | undefined,
+  place: { text: string } | undefined,
   agency: string | undefined,
   start: number,
   end: number,
+  author?: string,
 ): Dateline {
   const d: Dateline = { start, end };
   // Values carry no surrounding punctuation: an abbreviation's final dot ("Calif.") goes.
   if (place !== undefined) d.place = place.text.replace(/\.$/, "");
   if (agency !== undefined) d.agency = agency.replace(/\.$/, "");
+  if (author !== undefined) d.author = author.replace(/\.$/, "");
   return d;
 }
 
@@ -804,6 +923,8 @@ interface Place {
   end: number;
   /** The words are themselves a credit ("واس", "سبق", "رويترز"). */
   agencyLike: boolean;
+  /** The words are a known paper, site, broadcaster or agency (not initials, not a city). */
+  outlet: boolean;
   /** The words are an agency that may stand alone at the start ("واس", not "قنا"). */
   agency: boolean;
   /** All-capital Latin words ("MOSCOW", "NEW YORK"). */
@@ -820,9 +941,12 @@ function parsePlace(c: Cursor): Place | undefined {
   let last = words[words.length - 1] as Tok;
   const key = foldKey(c.text.slice(head.start, last.end));
   const isAgency = AGENCY_KEYS.has(key);
+  // A city that is also a paper's name (الرياض) is a place here: "الرياض - واس".
+  const city = CITY_KEYS.has(key);
+  const outlet = !city && (isAgency || OUTLET_KEYS.has(key) || RADIO.test(key));
   // Initials ("ع ب م - وكالات") are a byline: credited, but not a place.
   const initials = words.every((w) => w.end - w.start === 1);
-  const agencyLike = isAgency || OUTLET_KEYS.has(key) || initials || RADIO.test(key);
+  const agencyLike = outlet || initials;
   if (!agencyLike && !words.every((w) => isPlaceWord(c, w))) return undefined;
   // A region after a comma, unless what follows is a date ("WASHINGTON, Jan 5").
   if (c.is("comma") && c.is("word", 1) && !isDateAhead(c, 1)) {
@@ -841,9 +965,10 @@ function parsePlace(c: Cursor): Place | undefined {
     start: head.start,
     end: last.end,
     agencyLike,
+    outlet,
     agency: isAgency && !AMBIGUOUS_KEYS.has(key),
     upperLatin: /^[\p{Lu}][\p{Lu}\s.'’-]+$/u.test(text) && /\p{Lu}{3}/u.test(text),
-    city: CITY_KEYS.has(key),
+    city,
   };
 }
 
@@ -1009,4 +1134,579 @@ function trailingSeparator(c: Cursor): number | undefined {
   }
   if (c.is("eol")) return c.peek(-1).end;
   return undefined;
+}
+
+// Bylines ---------------------------------------------------------------------------------------
+
+/** Labels that open a byline: "كتب: أحمد علي", "بقلم: ...", "متابعة: سارة الأحمد". */
+const LABELS = [
+  "كتب",
+  "كتبت",
+  "بقلم",
+  "متابعة",
+  "إعداد",
+  "تقرير",
+  "ترجمة",
+  "تحرير",
+  "حوار",
+  "رصد",
+  "تغطية",
+];
+/** The label that needs no separator and may credit a name the lists below do not know. */
+const OPEN_LABELS = ["بقلم"];
+/** Titles before a writer's name after a label ("بقلم: د. خالد ..."). */
+const WRITER_TITLES = [
+  "د.",
+  "أ.د.",
+  "أ.",
+  "م.",
+  "الدكتور",
+  "الدكتورة",
+  "الأستاذ",
+  "الأستاذة",
+  "المهندس",
+  "المهندسة",
+  "الشيخ",
+  "الكاتب",
+  "الكاتبة",
+  "الزميل",
+  "الزميلة",
+];
+/** Name particles: بن and آل inside a name, عبد and أبو also at its start. */
+const NAME_PARTICLES = ["بن", "ابن", "بنت", "آل", "عبد", "أبو", "أبا", "ولد"];
+const OPENING_PARTICLES = ["عبد", "أبو", "أبا"];
+
+const wordList = (s: string) => s.trim().split(/\s+/u);
+
+/**
+ * Given names that may open a reporter's name. Names that are also everyday nouns or verbs at the
+ * start of a sentence (أمل، نور، نجاح، سلام، حياة، وفاء، جمعة، رمضان، شهد، صباح، جهاد، أمير،
+ * أمين) are left out: a byline whose first name is unknown is not claimed, unless a label (بقلم)
+ * vouches for it.
+ */
+const GIVEN_NAMES = wordList(`
+  محمد أحمد محمود مصطفى علي حسن حسين حسني عمر عثمان خالد فهد فيصل سلمان سلطان سعود عبدالله
+  عبدالرحمن عبدالعزيز تركي بندر نايف نواف مشعل متعب ماجد منصور ناصر سعد سعيد صالح سالم سليمان
+  إبراهيم إسماعيل يوسف يعقوب يحيى يونس ياسر ياسين يزيد زياد زيد طلال وليد وائل هاني هشام هيثم حمد
+  حمدان حمود حامد حمزة جمال كمال عادل عماد عصام عزيز رامي سامي سمير شادي طارق عمرو عمار أسامة أنس
+  أيمن أمجد أشرف إياد باسل باسم بسام بدر بكر ثامر جابر جاسم جاسر جواد حاتم حازم حسام حمدي خليل
+  خليفة راشد رائد رضا ركان راكان رياض زكي زكريا سامر سيف شريف صلاح صقر ضياء طه عاطف عامر عايض عائض
+  عدنان عزام علاء عواد عوض عيسى غازي غسان فارس فالح فؤاد فراس فوزي فتحي قاسم كريم لؤي مازن مالك
+  مبارك مجدي محسن مراد مروان مشاري مصعب معاذ معن مهدي مهند موسى نادر نبيل نزار نضال نعيم هادي همام
+  وسام وضاح وحيد رشيد عبيد ظافر مفلح مطلق تميم عتيق دخيل عايد عبده فرج فريد نجيب جميل حلمي رأفت
+  مدحت عصمت طلعت شوقي صبري لطفي مختار منير مؤمن مأمون أنور أكرم إيهاب بهاء تامر تيسير حافظ خضر رفيق
+  رفعت سليم شاكر صابر صادق عارف عاصم عبود غانم قيس ماهر مجيد ممدوح معتز ناجي نافع نشأت هزاع زايد
+  حميد سطام مقرن مانع مرزوق مسفر فايز فايزة عبدالإله عبدالمحسن عبدالمجيد عبدالكريم عبدالرحيم
+  عبدالحميد عبدالوهاب عبداللطيف عبدالملك عبدالسلام عبدالقادر عبدالناصر عبدالفتاح عبدالحليم
+  عبدالمنعم عبدالجليل عبدالباسط عبدالهادي عبدالحكيم عبدالغني عبدالرزاق عبدالخالق عبدالمطلب
+  عبدالعظيم عبدالودود حسان حسنين رامز زهير سهيل شهاب صفوان ضرار طلحة عاكف عزت عزمي غالي فاضل فهمي
+  فواز قصي كنان لبيب مجاهد مرعي مشهور مصلح معتصم منذر ميسرة نبهان نديم نصار نصير يامن أديب أسعد
+  إدريس إلياس أيوب بشار بشير بلال توفيق ثائر جلال حبيب حيدر داود ربيع رجائي رشاد سامح سعدون سلامة
+  سهل شفيق شكري صبحي ضاحي طاهر عبيدة عرفات عفيف علوان عمران عوني غيث فادي فكري قدري كاظم محيي موفق
+  ناظم هاشم وجدي وصفي يسري فاطمة عائشة خديجة مريم زينب سارة سارا نورة نوره هيا منيرة لطيفة موضي هند
+  دانة ريم ريما لمى رنا رهف رغد لينا دينا رشا هبة منال نوال سعاد سلمى سميرة عبير هالة غادة نادية
+  ناديا شيماء رانيا ياسمين نسرين نهى هناء سناء وداد مها عهود أروى نجلاء جواهر أسيل تغريد جميلة
+  حليمة خلود دلال رباب رقية سهى سوسن شذى عفاف علياء فدوى فريدة كوثر لبنى ليلى مي ميساء نجاة نعيمة
+  هيفاء وجدان يسرى إيناس آمنة بثينة حنان خولة رحاب روان سمر سمية عزة عواطف فوزية لولوة مرام مروة
+  منى نوف هديل ندى هدى أمينة جنان رزان سلوى شهيرة عبلة عليا غدير لجين مشاعل نهلة هيام أدهم ثروت
+  بهجت شوكت حكمت
+`);
+
+/**
+ * Family names with the article that are neither nisbas (العتيبي) nor ال + a given name (الراشد):
+ * Najdi families, and trades that became family names (العطار، النجار).
+ */
+const FAMILY_NAMES = wordList(`
+  الفوزان الدخيل السويلم العساف الجبير الخضير الزامل العيبان الغنام الشايع العمران المهنا الرميح
+  الدين الحمدان العثيمين الثنيان السديس الشثري المنيف العطار النجار الحداد الخياط الصباغ الدباغ
+  الجزار الحلاق القصاب الطحان الخباز السمان الزيات
+`);
+
+/** ال…ي words that are adjectives or plurals, not family names ("العربي" stays: it is both). */
+const NISBA_WORDS = wordList(`
+  الرسمي الماضي الحالي الثاني الإقليمي الدولي العالمي المحلي الوطني الاقتصادي السياسي الأمني
+  العسكري الإعلامي الصحفي الصحافي الشعبي الحكومي الرئاسي الملكي الجاري التالي النهائي الأولي
+  الحقيقي الطبي العلمي الثقافي الرياضي الفني الذهبي القضائي الجنائي التنفيذي الإلكتروني التجاري
+  الصناعي الزراعي النفطي المالي الجوي البحري البري الإرهابي الانتخابي الخارجي الداخلي الأجنبي
+  الإسلامي المسيحي الشيعي السني الأمريكي الأميركي الإسرائيلي الروسي الإيراني البريطاني الفرنسي
+  الصيني الأوروبي الخليجي الأراضي الأهالي المباني الأغاني الليالي الضواحي النوادي المقاهي
+  المساعي الأيادي النواحي المواشي الأماني المعاني الكراسي الكبري الأخري
+  الدراسي التعليمي الصحي البيئي السياحي الاجتماعي الإنساني الافتراضي القياسي الرئيسي الأساسي
+  الشخصي الخاصي الجماعي الفردي الكلي الجزئي الذاتي التاريخي المستقبلي الحي الوعي السعي الرأي
+`);
+
+/** Titles and roles: never part of a reporter's name, and not the lead's first word after one. */
+const TITLE_NOUNS = wordList(`
+  أمير أميرة وزير وزيرة رئيس رئيسة سفير سفيرة مدير مديرة نائب نائبة مستشار مستشارة عضو محافظ
+  أمين متحدث ناطق مساعد قائد شيخ سمو معالي فخامة سعادة خادم ولي مفتي إمام خطيب مدرب لاعب نجم
+  ملك ملكة عميد نقيب عقيد لواء مراسل مراسلة محرر مندوب كاتب كاتبة شاعر شاعرة فنان فنانة مخرج
+  ممثل ممثلة مطرب مطربة داعية رجل امرأة طفل طفلة شاب فتاة مواطن مواطنة مقيم مسؤول مسؤولة
+  الدكتور الدكتورة أستاذ أستاذة الأستاذ الأستاذة المهندس جلالة صاحب دولة باشا بك بيك أفندي
+  الحاج السيد السيدة
+`);
+
+/**
+ * Words that open a lead: prepositions, reporting verbs and other verbs common there. Not على,
+ * which is also how علي is often typed.
+ */
+const LEAD_WORDS = wordList(`
+  في بعد قبل مع وسط خلال عقب إثر ضمن بحضور برعاية تحت وفق وفقا بحسب حسب كان كانت لم قد
+  قال قالت أعلن أكد ذكر أفاد نقل كشف أورد أضاف أوضح صرح نشر
+  شهد قرر بدأ وصل دشن افتتح استقبل رعى نظم أطلق أصدر أقام عقد وافق اعتمد التقى ناقش بحث تفقد
+  زار حقق سجل ارتفع انخفض تراجع نفذ ضبط أحبط أوقف باشر رصد اختتم انطلق شارك فاز حصل أنهى أشاد
+  استعرض ترأس وجه دعا طالب حذر ناشد أعرب بلغ تمكن تسلم تلقى أجرى أبدى أثار أظهر شدد لفت نفى
+`);
+
+const LABEL_KEYS = keySet(LABELS);
+const OPEN_LABEL_KEYS = keySet(OPEN_LABELS);
+const WRITER_TITLE_KEYS = keySet(WRITER_TITLES);
+const PARTICLE_KEYS = keySet(NAME_PARTICLES);
+const OPENING_PARTICLE_KEYS = keySet(OPENING_PARTICLES);
+const GIVEN_KEYS = keySet(GIVEN_NAMES);
+const FAMILY_KEYS = keySet(FAMILY_NAMES);
+const NISBA_KEYS = keySet(NISBA_WORDS);
+const TITLE_KEYS = keySet(TITLE_NOUNS);
+const LEAD_KEYS = keySet(LEAD_WORDS);
+/** Most words in one person's name (بن، آل، عبد not counted), and most tokens with them. */
+const MAX_NAME_WORDS = 4;
+const MAX_NAME_TOKENS = 6;
+/** Most names in one byline ("فهد العتيبي وعبدالله الزهراني"). */
+const MAX_NAMES = 3;
+
+type NameKind = "given" | "family" | "particle" | "plain" | "bad";
+
+/**
+ * What a word can be in a person's name: a known given name, a family name (a nisba such as
+ * العتيبي, ال + a given name such as الراشد, or a listed one), a particle, another plain word, or
+ * nothing a name is made of (function words, verbs, titles, places, nouns with the article).
+ */
+function nameKind(raw: string): NameKind {
+  const bare = raw.replace(/[\p{M}\u0640]/gu, "");
+  if (!/^\p{Script=Arabic}{2,}$/u.test(bare)) return "bad";
+  const k = foldKey(raw);
+  if (PARTICLE_KEYS.has(k)) return "particle";
+  // على is often typed علي; only the dotted spelling is the name.
+  if (bare === "على") return "bad";
+  if (GIVEN_KEYS.has(k) || /^عبدال..+/u.test(k)) return "given";
+  if (
+    STOP_KEYS.has(k) ||
+    TIME_KEYS.has(k) ||
+    MONTH_KEYS.has(k) ||
+    TITLE_KEYS.has(k) ||
+    AGENCY_KEYS.has(k) ||
+    OUTLET_KEYS.has(k) ||
+    CITY_KEYS.has(k)
+  ) {
+    return "bad";
+  }
+  if (k.startsWith("ال")) {
+    const rest = k.slice(2);
+    if (FAMILY_KEYS.has(k) || GIVEN_KEYS.has(rest) || rest.startsWith("عبدال")) return "family";
+    if (rest.length >= 3 && bare.endsWith("ي") && !NISBA_KEYS.has(k)) return "family";
+    return "bad";
+  }
+  // clitics before the article (والـ، بالـ، للـ), a conjunction, a masculine imperfect verb
+  // (يستقبل), a feminine noun (وزارة) or a plural (مسؤولون)
+  if (/^(?:[وفبكل]ال|لل|[وي])/u.test(k) || /(?:ه|ون)$/u.test(k)) return "bad";
+  return "plain";
+}
+
+interface NameOptions {
+  /** A writer's title may come first ("د.", "الدكتور"). */
+  titles: boolean;
+  /** The first word need not be a known given name (after بقلم). */
+  unknownFirst: boolean;
+  /** Most plain (unknown) words in the name. */
+  maxPlain: number;
+}
+/** After a city or a paper: a known first name, at most one word the lists do not know. */
+const REPORTER: NameOptions = { titles: false, unknownFirst: false, maxPlain: 1 };
+/** After كتب، متابعة، إعداد...: a title may come first. */
+const WRITER: NameOptions = { titles: true, unknownFirst: false, maxPlain: 2 };
+/** After بقلم, which only ever precedes a writer's name. */
+const OPEN_WRITER: NameOptions = { titles: true, unknownFirst: true, maxPlain: 2 };
+
+/** The prefix of a name that the lead may follow directly: known words only. */
+interface Tight {
+  /** Cursor position after the prefix. */
+  p: number;
+  end: number;
+  /** It ends with a family name (العتيبي، الراشد), not with a given name. */
+  family: boolean;
+}
+
+interface Names {
+  start: number;
+  end: number;
+  /** The longest prefix made of known names only, for a byline with no separator after it. */
+  tight: Tight | undefined;
+}
+
+/**
+ * One person's name at the cursor: 2–4 name words (بن, آل, عبد between them not counted), the
+ * first a known given name (or after بقلم any plain word), then given, family or plain words.
+ * Advances past it; undefined (cursor unchanged) when there is none.
+ */
+function parseName(c: Cursor, o: NameOptions, conjoined: boolean): Names | undefined {
+  const save = c.p;
+  let start: number | undefined;
+  if (o.titles && !conjoined && c.is("word") && WRITER_TITLE_KEYS.has(c.key(c.peek()))) {
+    start = c.peek().start;
+    c.p++;
+  }
+  let core = 0;
+  let tokens = 0;
+  let plain = 0;
+  let particle: string | undefined;
+  let end = 0;
+  let tight: Tight | undefined;
+  while (c.is("word") && tokens < MAX_NAME_TOKENS && core < MAX_NAME_WORDS) {
+    const t = c.peek();
+    let raw = c.str(t);
+    // "وعبدالله الزهراني" after a first name: the و joins two names
+    if (conjoined && tokens === 0) {
+      if (!raw.startsWith("و")) break;
+      raw = raw.slice(1);
+    }
+    let kind = nameKind(raw);
+    if (particle !== undefined) {
+      // "عبد الله", "آل الشيخ": after عبد or آل a word with the article belongs to the name
+      if (
+        kind === "bad" &&
+        (particle === "عبد" || particle === "ال") &&
+        foldKey(raw).startsWith("ال")
+      ) {
+        kind = particle === "عبد" ? "given" : "family";
+      }
+      if (kind === "bad" || kind === "particle") break;
+      particle = undefined;
+    } else if (kind === "particle") {
+      const pk = foldKey(raw);
+      if (core === 0 && !OPENING_PARTICLE_KEYS.has(pk)) break;
+      start ??= t.start;
+      particle = pk;
+      tokens++;
+      c.p++;
+      continue;
+    }
+    if (kind === "bad") break;
+    if (core === 0 && kind !== "given" && !(kind === "plain" && o.unknownFirst)) break;
+    if (kind === "plain" && ++plain > o.maxPlain) break;
+    start ??= t.start;
+    end = t.end;
+    core++;
+    tokens++;
+    c.p++;
+    if (core >= 2 && plain === 0 && kind !== "plain")
+      tight = { p: c.p, end, family: kind === "family" };
+  }
+  // A particle with no name after it is not part of the name.
+  if (particle !== undefined) c.p--;
+  if (core < 2 || start === undefined) {
+    c.p = save;
+    return undefined;
+  }
+  return { start, end, tight };
+}
+
+/** One to three names joined by "،" or و: "فهد العتيبي وعبدالله الزهراني". */
+function parseAuthors(c: Cursor, o: NameOptions): Names | undefined {
+  const first = parseName(c, o, false);
+  if (first === undefined) return undefined;
+  let names = first;
+  for (let n = 1; n < MAX_NAMES; n++) {
+    const save = c.p;
+    let conjoined = false;
+    if (c.is("comma") || (c.is("word") && c.str(c.peek()) === "و")) c.p++;
+    else if (c.is("word")) conjoined = true;
+    else break;
+    const next = parseName(c, o, conjoined);
+    if (next === undefined) {
+      c.p = save;
+      break;
+    }
+    // several names end at a separator or the line's end, not right before the lead
+    names = { start: names.start, end: next.end, tight: undefined };
+  }
+  return names;
+}
+
+/**
+ * Where the byline ends after its names: at a separator ("-", ":") or at the line's end; or, when
+ * `leadOk`, at the end of the names' all-known prefix if the lead visibly starts right after it
+ * ("جدة - عبدالله الزهراني أعلنت ..."). With `family`, that prefix must end with a family name.
+ * Returns the byline's end and the names' end.
+ */
+function bylineEnd(
+  c: Cursor,
+  names: Names,
+  leadOk: boolean,
+  family: boolean,
+): { end: number; namesEnd: number } | undefined {
+  const end = trailingSeparator(c);
+  if (end !== undefined) return { end, namesEnd: names.end };
+  const tight = names.tight;
+  if (!leadOk || tight === undefined || (family && !tight.family)) return undefined;
+  c.p = tight.p;
+  return leadFollows(c) ? { end: tight.end, namesEnd: tight.end } : undefined;
+}
+
+/**
+ * The word after a name visibly opens the lead: a preposition or reporting verb (في، أكد), a
+ * common opening verb (استقبل، افتتح، شهد) or its feminine (أعلنت، شهدت). Anything else
+ * may still be part of the name (العكروت، حجازي), a title or description after it ("خالد الفيصل
+ * أمير منطقة مكة", "... هو", "... أحد أبرز"), or a headline's imperfect verb ("خالد الفيصل
+ * يدشن", "مريم اليحياوي تقيم"), and the byline is then not claimed.
+ */
+function leadFollows(c: Cursor): boolean {
+  if (!c.is("word")) return false;
+  const raw = c.str(c.peek());
+  const kind = nameKind(raw);
+  if (kind === "given" || kind === "family" || kind === "particle") return false;
+  const k = foldKey(raw);
+  if (TITLE_KEYS.has(k)) return false;
+  return (
+    LEAD_KEYS.has(k) ||
+    // the feminine of one of those (أعلنت، شهدت), not any word in ت (مبخوت، السادات)
+    (k.endsWith("ت") && (LEAD_KEYS.has(k.slice(0, -1)) || STOP_KEYS.has(k.slice(0, -1)))) ||
+    // derived verbs, not the nouns and nisbas of the same shape (استاذ، استشاري)
+    /^(?:است|افت|اخت|ارت|انط|انخ|انت|انع|انض)..+[^يه]$/u.test(k)
+  );
+}
+
+/** The reporter after "city -" or "paper -", and where the byline ends. */
+function parseReporter(
+  c: Cursor,
+  place: { text: string } | undefined,
+  agency: string | undefined,
+  start: number,
+  leadOk: boolean,
+): Dateline | undefined {
+  const save = c.p;
+  const names = parseAuthors(c, REPORTER);
+  const end = names && bylineEnd(c, names, leadOk, true);
+  if (names === undefined || end === undefined) {
+    c.p = save;
+    return undefined;
+  }
+  return result(place, agency, start, end.end, c.text.slice(names.start, end.namesEnd));
+}
+
+/**
+ * After "city - «paper»" and the separator if any (`end` undefined when there is none): "-
+ * reporter", or "من reporter" as Al-Quds Al-Arabi writes it, which must be closed by a separator
+ * or the line's end ("من مصادر ..." is the lead).
+ */
+function parseQuotedReporter(
+  c: Cursor,
+  place: { text: string } | undefined,
+  agency: string,
+  start: number,
+  end: number | undefined,
+): Dateline | undefined {
+  const save = c.p;
+  const sep = end === undefined ? undefined : c.peek(-1);
+  const separated = sep !== undefined && (sep.kind === "dash" || sep.kind === "colon");
+  const from = c.is("word") && c.str(c.peek()) === "من";
+  if (from) c.p++;
+  if (!separated && !from) return undefined;
+  const byline = parseReporter(c, place, agency, start, !from && sep?.kind === "dash");
+  if (byline === undefined) c.p = save;
+  return byline;
+}
+
+/**
+ * "عبدالله الزهراني (جدة)": a reporter's name, then a known city in brackets, then a separator,
+ * the line's end or the lead. Leaves the cursor where it was when there is none.
+ */
+function parseReporterFirst(c: Cursor): Dateline | undefined {
+  const names = parseAuthors(c, REPORTER);
+  if (names !== undefined && c.is("open")) {
+    c.p++;
+    const city = parseCity(c);
+    if (city !== undefined && c.is("close")) {
+      const close = c.peek();
+      c.p++;
+      // not a headline's imperfect verb: "فهد العتيبي (جدة) يفوز ..."
+      const lead = c.is("word") && !c.key(c.peek()).startsWith("ي");
+      const end = trailingSeparator(c) ?? (lead ? close.end : undefined);
+      const author = c.text.slice(names.start, names.end);
+      if (end !== undefined) return result(city, undefined, names.start, end, author);
+    }
+  }
+  c.p = 0;
+  return undefined;
+}
+
+/** "كتب: أحمد علي", "كتب - أحمد علي:", "بقلم د. خالد الدخيل", "متابعة: وكالات". */
+function parseLabelled(c: Cursor): Dateline | undefined {
+  const label = c.peek();
+  const open = OPEN_LABEL_KEYS.has(c.key(label));
+  c.p++;
+  if (c.isSeparator()) {
+    c.p++;
+    // a credited agency rather than a person
+    const credit = c.is("open")
+      ? parseBracketCredit(c)
+      : c.is("quote")
+        ? parseQuotedCredit(c, false)
+        : parseBareCredit(c);
+    if (credit !== undefined) {
+      const end = trailingSeparator(c);
+      if (end === undefined && credit.weak) return undefined;
+      return result(undefined, credit.agency, label.start, end ?? credit.end);
+    }
+  } else if (!open) {
+    return undefined;
+  }
+  const names = parseAuthors(c, open ? OPEN_WRITER : WRITER);
+  const end = names && bylineEnd(c, names, true, false);
+  if (names === undefined || end === undefined) return undefined;
+  return result(
+    undefined,
+    undefined,
+    label.start,
+    end.end,
+    c.text.slice(names.start, end.namesEnd),
+  );
+}
+
+interface Outlet {
+  text: string;
+  start: number;
+  /** A bare name that is also an ordinary word (الحياة، الخليج، الاتحاد): it needs more support. */
+  plain: boolean;
+}
+
+function outletOf(place: Place): Outlet {
+  return { text: place.text, start: place.start, plain: foldKey(place.text).startsWith("ال") };
+}
+
+/**
+ * After a paper's name: "(جدة)" or "- جدة", then optionally "- reporter"; or "- reporter" alone.
+ * A bare paper name that is an ordinary word ("الاتحاد - الرياض" is also a match) needs a
+ * reporter, or its city in brackets before a separator or the line's end.
+ */
+function parseOutletTail(c: Cursor, outlet: Outlet): Dateline | undefined {
+  if (c.is("open")) {
+    c.p++;
+    const city = parseCity(c);
+    if (city === undefined || !c.is("close")) return undefined;
+    const close = c.peek();
+    c.p++;
+    return parseCityTail(c, outlet, city, close.end, !outlet.plain);
+  }
+  if (!c.isSeparator()) return undefined;
+  const sep = c.peek();
+  c.p++;
+  const city = parseCity(c);
+  if (city !== undefined) {
+    const byline = parseCityTail(c, outlet, city, city.end, sep.kind === "dash" && !outlet.plain);
+    return outlet.plain && byline?.author === undefined ? undefined : byline;
+  }
+  return parseReporter(c, undefined, outlet.text, outlet.start, sep.kind === "dash");
+}
+
+/**
+ * After "عكاظ - جدة" or "«عكاظ» (جدة)": "- reporter", or a separator, or the line's end, or
+ * (with `leadOk`) the lead itself.
+ */
+function parseCityTail(
+  c: Cursor,
+  outlet: Outlet,
+  city: Place,
+  cityEnd: number,
+  leadOk: boolean,
+): Dateline | undefined {
+  if (c.is("dash") || c.is("colon")) {
+    const save = c.p;
+    const sep = c.peek();
+    c.p++;
+    const byline = parseReporter(c, city, outlet.text, outlet.start, sep.kind === "dash");
+    if (byline !== undefined) return byline;
+    c.p = save;
+  }
+  const end = trailingSeparator(c) ?? (leadOk && c.is("word") ? cityEnd : undefined);
+  return end === undefined ? undefined : result(city, outlet.text, outlet.start, end);
+}
+
+/** The longest known city of 1–3 words at the cursor. */
+function parseCity(c: Cursor): Place | undefined {
+  let key = "";
+  let best = -1;
+  for (let n = 0; n < 3 && c.is("word", n); n++) {
+    key += c.key(c.peek(n));
+    if (CITY_KEYS.has(key)) best = n;
+  }
+  if (best < 0) return undefined;
+  const head = c.peek();
+  const last = c.peek(best);
+  c.p += best + 1;
+  return {
+    text: c.text.slice(head.start, last.end),
+    start: head.start,
+    end: last.end,
+    agencyLike: false,
+    outlet: false,
+    agency: false,
+    upperLatin: false,
+    city: true,
+  };
+}
+
+/** A line holding only a known paper's or agency's name, bare or quoted: "الحياة", "«عكاظ»". */
+function outletLine(
+  text: string,
+  from: number,
+): { agency: string; start: number; city: boolean } | undefined {
+  const c = new Cursor(text, tokenize(text, from));
+  let agency: string;
+  let start: number;
+  if (c.is("quote")) {
+    const quoted = parseQuotedCredit(c, false);
+    if (quoted === undefined) return undefined;
+    agency = quoted.agency;
+    start = quoted.start;
+  } else {
+    const words = takeWords(c, MAX_AGENCY_WORDS);
+    if (words === undefined) return undefined;
+    start = (words[0] as Tok).start;
+    agency = text.slice(start, (words[words.length - 1] as Tok).end);
+    const key = foldKey(agency);
+    if (!OUTLET_KEYS.has(key) && !(AGENCY_KEYS.has(key) && !AMBIGUOUS_KEYS.has(key))) {
+      return undefined;
+    }
+  }
+  if (!c.is("eol")) return undefined;
+  return { agency, start, city: CITY_KEYS.has(foldKey(agency)) };
+}
+
+/**
+ * "الحياة\nالرياض - فهد العتيبي", "«عكاظ»\nفهد العتيبي": a paper's name alone on its line, then a
+ * byline with no agency of its own, or a reporter's name alone, on the next. A wire dateline on
+ * the next line keeps its own credit; a paper named like a city (الرياض) counts as the paper only
+ * when a place follows.
+ */
+function afterOutletLine(text: string, from: number): Dateline | undefined {
+  const outlet = outletLine(text, from);
+  if (outlet === undefined) return undefined;
+  const next = nextLine(text, from);
+  if (next === undefined) return undefined;
+  const found = parseDateline(text, next);
+  if (found !== undefined) {
+    if (found.agency !== undefined || (outlet.city && found.place === undefined)) return found;
+    const place = found.place === undefined ? undefined : { text: found.place };
+    return result(place, outlet.agency, outlet.start, found.end, found.author);
+  }
+  if (outlet.city) return undefined;
+  const c = new Cursor(text, tokenize(text, next));
+  const names = parseAuthors(c, REPORTER);
+  if (names === undefined || !c.is("eol")) return undefined;
+  return result(
+    undefined,
+    outlet.agency,
+    outlet.start,
+    names.end,
+    text.slice(names.start, names.end),
+  );
 }

@@ -19,9 +19,9 @@
  * unnamed ones (مصدر أمني، مسؤولون) keep their words as `speakerText` with `speaker: null`.
  */
 import type { Doc, Entity, Quote, Span, Token } from "../analysis.js";
+import { ORGANISATION_HEADS, tokenBase } from "../entities/index.js";
 import type { Gender } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
-import { ORGANISATION_HEADS } from "../entities/index.js";
 import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
 import { type Found, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
@@ -53,13 +53,17 @@ const MIN_CLAUSE_QUOTE_WORDS = 2;
 /** Words before من that make it partitive (عدد من الخبراء), not the complement of حذر. */
 const PARTITIVE = new Set("عدد مجموعه بعض كثير الكثير اي احد العديد جمله".split(" "));
 
+/** Words that make أن after them a time or purpose clause (بعد أن أقر المجلس...). */
+const TEMPORAL = new Set("بعد قبل منذ دون حتي بدل عقب اثر وبعد وقبل".split(" "));
+
 /** Particles that negate the verb after them: a report that was not made (لم يفصح البيان). */
 const NEGATIONS = new Set("لم لن ولم ولن فلم لا ولا ما".split(" "));
 
 /** Nouns after which a short quoted phrase is a name (صحيفة «الحياة»، عملية «عاصفة الحزم»). */
 const NAMING_NOUNS = new Set(
-  "صحيفه جريده مجله وكاله قناه اذاعه موقع برنامج عمليه حمله مبادره كتاب فيلم وثيقه خطه مشروع شعار اسم مسمي تسميه"
-    .split(" "),
+  "صحيفه جريده مجله وكاله قناه اذاعه موقع برنامج عمليه حمله مبادره كتاب فيلم وثيقه خطه مشروع شعار اسم مسمي تسميه".split(
+    " ",
+  ),
 );
 
 /** Conjunctions that open a new clause inside a sentence (فيما نزح الآلاف، بحسب مصدر). */
@@ -187,14 +191,20 @@ class QuoteReader {
         break;
       }
       if (isComplementizer(norm)) {
+        // بعد أن، قبل أن، منذ أن: a time clause, not what was reported
+        if (TEMPORAL.has(this.norms[j - 1] ?? "")) break;
         complementizer = j;
         break;
       }
       if (colon >= 0) break;
       // another report starts before this one said anything (but "ونقل مباشرة" is no report),
       // or a coordinated one (وأعرب عن أمله في أن): the أن after it is that verb's
-      if (cueOf(norm) && (this.opensReportSoon(j) || /^[وف]/.test(norm))) break;
-      const nominal = this.nominalComplement(i, j, cue);
+      if (
+        cueOf(norm) &&
+        (this.opensReportSoon(j) || /^[وف]/.test(norm) || this.tokens[j - 1]?.kind === "punct")
+      )
+        break;
+      const nominal = this.nominalComplement(j, cue);
       if (nominal >= 0) {
         complementizer = j;
         nominalStart = nominal;
@@ -238,7 +248,7 @@ class QuoteReader {
    * For a verb whose report may be a noun phrase (دعا إلى، حذر من، طالب بـ، أعلن عن): where that
    * phrase starts (an offset) when token j is the verb's preposition, else -1.
    */
-  private nominalComplement(i: number, j: number, cue: Cue): number {
+  private nominalComplement(j: number, cue: Cue): number {
     if (!cue.nominal || this.speakers.mentionOf(j)?.entity.type === "PER") return -1;
     const norm = this.speakers.clauses.bare[j] as string;
     const t = this.tokens[j] as Token;
@@ -391,9 +401,13 @@ class QuoteReader {
   // --------------------------------------------------------------------------- quoted spans
 
   private fromSpan(k: number, speaker: Found, kind: Quote["kind"], cue?: Span): void {
-    if (this.usedSpans.has(k)) return;
-    this.usedSpans.add(k);
     const span = this.spans[k] as QuotedSpan;
+    // a quotation already inside an indirect report may still be a report inside that report
+    // (وأوضح الوزير أن خادم الحرمين أكد أن «...»): add() decides
+    const inner =
+      cue !== undefined && this.quotes.some((q) => q.start <= cue.start && span.end <= q.end);
+    if (this.usedSpans.has(k) && !inner) return;
+    this.usedSpans.add(k);
     if (this.isQuestionToSpeaker(span)) return;
     this.add({ start: span.start, end: span.end }, kind, speaker, cue);
   }
@@ -444,8 +458,9 @@ class QuoteReader {
     const inside = this.speakers.mentionsIn(span.start, span.end);
     if (inside.some((m) => m.start <= span.start + 1 && m.end >= span.end - 1)) return true;
     const before = this.tokenAt(span.open) - 1;
-    if (before < 0 || this.tokens[before]?.kind !== "word") return false;
-    const noun = (this.norms[before] as string).replace(/^(و|ف|ب|ل|ك|وب|ول)?(ال)?/, "");
+    const token = this.tokens[before];
+    if (before < 0 || token?.kind !== "word") return false;
+    const noun = tokenBase(token).norm.replace(/^ال/, "");
     return ORGANISATION_HEADS.has(noun) || NAMING_NOUNS.has(noun);
   }
 
@@ -466,9 +481,10 @@ class QuoteReader {
     // verb before the mark, else the sentence's main verb
     let stance = false;
     let verb = -1;
-    for (let v = before; v >= first && open - v <= 12; v--) {
+    for (let v = before; v >= first && open - v <= 20; v--) {
       const t = this.tokens[v] as Token;
-      if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(v))) break;
+      if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(v) && !/[()]/.test(t.text)))
+        break;
       if (t.kind === "word" && isStanceWord(this.norms[v] as string)) stance = true;
       if (verb < 0 && clauses.isVerb(v) && !cueOf(this.norms[v] as string)) verb = v;
       if (stance && verb >= 0) break;

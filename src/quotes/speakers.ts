@@ -17,9 +17,10 @@
  */
 import type { Doc, Entity, MentionKind, Span, Token } from "../analysis.js";
 import { RANKS, roleNoun, STATEMENT_NOUNS } from "../coref/index.js";
+import { ORGANISATION_HEADS } from "../entities/index.js";
 import {
-  ANAPHORIC_AFTER,
   type Agreement,
+  ANAPHORIC_AFTER,
   Clauses,
   DEMONSTRATIVES,
   FUNCTION_WORDS,
@@ -88,9 +89,18 @@ export function isSourceWord(first: string): boolean {
     roleNoun(`${singular}ي`) !== undefined ||
     STATEMENT_NOUNS.has(word.replace(/ا$/, "")) ||
     PRESS_NOUNS.has(word) ||
-    SOURCE_NOUNS.has(word)
+    SOURCE_NOUNS.has(word) ||
+    ORGANISATION_HEADS.has(word) ||
+    BODIES.has(word)
   );
 }
+
+/** Plurals of bodies and groups that speak as one (الأحزاب، الحركات، النواب، القوى). */
+const BODIES = new Set(
+  "أحزاب حركات منظمات جمعيات نقابات هيئات وزارات حكومات جهات أطراف قوى فصائل دول عائلات نواب أعضاء سلطات"
+    .split(" ")
+    .map(normalizeArabic),
+);
 
 /** Most words an unnamed speaker's phrase keeps. */
 const PHRASE_WORDS = 6;
@@ -348,7 +358,11 @@ export class SpeakerFinder {
     // a description that runs on to the person's name (منسق الأمانة العامة لقوى 14 آذار النائب
     // السابق فارس سعيد): the person
     const described = roleNoun(word) ? this.describedPerson(first, limit) : undefined;
-    if (described) return { id: described.entity.id, text: this.text.slice((this.tokens[first] as Token).start, described.end) };
+    if (described)
+      return {
+        id: described.entity.id,
+        text: this.text.slice((this.tokens[first] as Token).start, described.end),
+      };
     // صحيفة الشروق، وكالة الأنباء: the outlet named after the press noun
     if (PRESS_NOUNS.has(bare) && first + 1 < limit) {
       const outlet = this.mentionOf(first + 1) ?? this.mentionOf(first + 2);
@@ -368,8 +382,7 @@ export class SpeakerFinder {
     const phrase = this.phraseText(first, limit);
     const norm = normalizeArabic(phrase);
     // المصدر ذاته، المسؤول نفسه: the current speaker again
-    if (this.current && norm.split(" ").some((w) => ANAPHORIC_AFTER.has(w)))
-      return this.current;
+    if (this.current && norm.split(" ").some((w) => ANAPHORIC_AFTER.has(w))) return this.current;
     // a person named at the end of a longer description (محافظ البنك المركزي الشاذلي العياري)
     const end = this.phraseEnd(first, limit);
     const person = this.mentionsIn((this.tokens[first] as Token).start, end).find(
@@ -394,9 +407,10 @@ export class SpeakerFinder {
       if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(j))) return undefined;
       const m = this.mentionOf(j);
       if (m?.entity.type === "PER" && m.kind !== "pronoun") return m;
-      if (t.kind !== "word" || m) continue;
+      if (t.kind !== "word" || m || clauses.isTime(j)) continue;
       const w = clauses.bare[j] as string;
-      if (clauses.isVerb(j) || (FUNCTION_WORDS.has(w) && !PREPOSITIONS.has(w))) return undefined;
+      if (cueOf(clauses.norms[j] as string) || (FUNCTION_WORDS.has(w) && !PREPOSITIONS.has(w)))
+        return undefined;
     }
     return undefined;
   }

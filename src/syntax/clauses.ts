@@ -232,10 +232,14 @@ export class Clauses {
     for (let k = adjunct + 1; k < to && k - adjunct <= 10; k++) {
       const t = this.tokens[k] as Token;
       if (t.kind === "quote" || t.kind === "punct") return -1;
+      // a clause inside the adjunct (ردا على سؤال عما إذا كان المهاجم معروفا): its nouns are its own
+      const w = this.norms[k] as string;
+      if (SUBORDINATORS.has(w) || KANA.has(w) || COMPLEMENTIZERS.has(w)) return -1;
       if (t.kind !== "word" || !this.subjectStart(k, this)) continue;
       const prev = this.bare[k - 1] as string;
       if (this.opensAdjunct(k)) continue;
-      if (PREPOSITIONS.has(prev) || prev === "مع" || /^[بل]/.test(this.norms[k] as string)) continue;
+      if (PREPOSITIONS.has(prev) || prev === "مع" || /^[بل]/.test(this.norms[k] as string))
+        continue;
       if (/(ه|ها|هم|هما)$/.test(prev) && prev.length >= 5 && !this.isNamed(k - 1)) return -1;
       return k;
     }

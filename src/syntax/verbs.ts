@@ -25,15 +25,24 @@ const MIN_COUNT = 3;
  * particle or preposition, not definite, and (in the lexicon) hardly ever seen with the article.
  */
 export function isVerbForm(word: string): boolean {
-  if (word.length < 2 || word.startsWith("ال") || /[^\u0621-\u064a]/.test(word)) return false;
+  if (word.length < 2 || /^(ال|لل)/.test(word) || /[^\u0621-\u064a]/.test(word)) return false;
   if (FUNCTION_WORDS.has(word) || PREPOSITIONS.has(word)) return false;
   const count = wordCount(word);
   if (count < MIN_COUNT || wordCount(`ال${word}`) > ARTICLE_SHARE * count) return false;
   // an indefinite accusative (حصرا، أيضا) ends in ا on a noun that takes the article
-  if (word.endsWith("ا") && word.length >= 4) {
+  if (word.endsWith("ا") && word.length >= 3) {
     const stem = word.slice(0, -1);
     const stemCount = wordCount(stem);
     if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount) return false;
+  }
+  // a noun with a possessive pronoun (ذاته، إدانتها، تصريحاته) never takes the article either:
+  // its bare stem does (الذات، الإدانة)
+  const possessed = /^(.{2,}?)(هما|هم|ها|ه)$/.exec(word)?.[1];
+  if (possessed) {
+    for (const stem of [possessed, possessed.replace(/ت$/, "ه"), possessed.replace(/ات$/, "")]) {
+      const stemCount = wordCount(stem);
+      if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount) return false;
+    }
   }
   // a noun behind a fused preposition (بغاية، لقاء، كرئيس) never takes the article either
   const rest = word.slice(1);
@@ -57,7 +66,8 @@ export function verbAgreement(verb: string): Agreement {
   const present = first === "ي" || (first === "ت" && wordCount(`ي${verb.slice(1)}`) > 0);
   if (present) {
     if (verb.endsWith("ون") || verb.endsWith("وا")) return { gender: "m", plural: true };
-    if (verb.endsWith("ن") && verb.length > 4 && first === "ي") return { gender: "f", plural: true };
+    if (verb.endsWith("ن") && verb.length > 4 && first === "ي")
+      return { gender: "f", plural: true };
     // ت + present: she (تقول); the 2nd person is rare in reporting
     return { gender: first === "ي" ? "m" : "f" };
   }

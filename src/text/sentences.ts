@@ -110,7 +110,10 @@ function isFalseEnd(text: string, tokens: Token[], k: number, sentenceStart: num
   if (prev.kind === "word")
     return (
       (prev.norm ?? prev.text).length === 1 ||
-      (prev.text.length <= 3 && next?.kind === "word" && next.start === t.end && next.text.length <= 3)
+      (prev.text.length <= 3 &&
+        next?.kind === "word" &&
+        next.start === t.end &&
+        next.text.length <= 3)
     );
   if (prev.kind === "number") {
     // list item: a number opening its line ("1. ...")

@@ -7,11 +7,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AnalysisSchema } from "../../src/analysis.js";
+import { SEED_TEXT } from "../shared-data.js";
 
 // These run the real command (`npm test` builds dist/ first), as a user or a script would.
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const bin = join(root, "bin/marsad.js");
-const seed = join(root, "../shared/seed/putin-xi-call.txt");
+const seed = SEED_TEXT;
 const example = join(root, "examples/amman-water-conference.txt");
 const scratch = mkdtempSync(join(tmpdir(), "marsad-cli-"));
 

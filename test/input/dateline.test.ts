@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stripBoilerplate } from "../../src/input/boilerplate.js";
 import { findDateline } from "../../src/input/dateline.js";
+import { HAS_SEED, SEED_GOLD, SEED_TEXT } from "../shared-data.js";
 
 /** The dateline's evidence, place and agency, with the text that follows it. */
 function parse(text: string) {
@@ -213,18 +214,12 @@ describe("findDateline: position", () => {
   });
 });
 
-describe("findDateline on the seed article", () => {
+describe.skipIf(!HAS_SEED)("findDateline on the seed article", () => {
   it("finds موسكو (أ ف ب) – as in the gold file", () => {
-    const seed = readFileSync(
-      new URL("../../../shared/seed/putin-xi-call.txt", import.meta.url),
-      "utf8",
-    );
-    const gold = JSON.parse(
-      readFileSync(
-        new URL("../../../shared/seed/putin-xi-call.gold.json", import.meta.url),
-        "utf8",
-      ),
-    ) as { document: { dateline: { place: string; agency: string } } };
+    const seed = readFileSync(SEED_TEXT, "utf8");
+    const gold = JSON.parse(readFileSync(SEED_GOLD, "utf8")) as {
+      document: { dateline: { place: string; agency: string } };
+    };
     const { text } = stripBoilerplate(seed);
     const d = findDateline(text);
     expect(d).toMatchObject(gold.document.dateline);
@@ -257,7 +252,8 @@ describe("findDateline properties", () => {
         const span = text.slice(d.start, d.end);
         if (d.place !== undefined) expect(span).toContain(d.place);
         if (d.agency !== undefined) expect(span).toContain(d.agency);
-        for (const value of [d.place, d.agency]) {
+        if (d.author !== undefined) expect(span).toContain(d.author);
+        for (const value of [d.place, d.agency, d.author]) {
           if (value !== undefined) expect(value).not.toMatch(/^[\s\p{P}]|[\s\p{P}]$/u);
         }
       }),
@@ -283,4 +279,343 @@ describe("findDateline: words that fold to agency names", () => {
       expect(findDateline(text)).toBeUndefined();
     },
   );
+});
+
+/** The byline's evidence and fields, with the word that follows it. */
+function byline(text: string) {
+  const d = findDateline(text);
+  if (d === undefined) return undefined;
+  return {
+    span: text.slice(d.start, d.end),
+    place: d.place,
+    agency: d.agency,
+    author: d.author,
+    rest: text.slice(d.end).trimStart().split(/\s/)[0],
+  };
+}
+
+describe("findDateline: a city, then the reporter", () => {
+  it.each([
+    ["الرياض: فهد العتيبي\nأعلنت وزارة الداخلية", "الرياض: فهد العتيبي", "الرياض", "فهد العتيبي"],
+    ["الرياض - فهد العتيبي:\nأعلنت", "الرياض - فهد العتيبي:", "الرياض", "فهد العتيبي"],
+    ["الرياض - فهد العتيبي: أعلنت", "الرياض - فهد العتيبي:", "الرياض", "فهد العتيبي"],
+    ["جدة - عبدالله الزهراني\nأعلنت أمانة", "جدة - عبدالله الزهراني", "جدة", "عبدالله الزهراني"],
+    // the lead straight after the name: it opens with a verb, the name ends with a family name
+    ["جدة - عبدالله الزهراني أعلنت أمانة", "جدة - عبدالله الزهراني", "جدة", "عبدالله الزهراني"],
+    ["الدمام - نورة الراشد شهدت المنطقة", "الدمام - نورة الراشد", "الدمام", "نورة الراشد"],
+    ["أبها - سعيد القحطاني في خطوة", "أبها - سعيد القحطاني", "أبها", "سعيد القحطاني"],
+    ["تبوك ـ منيرة الأحمد ـ افتتح", "تبوك ـ منيرة الأحمد ـ", "تبوك", "منيرة الأحمد"],
+    ["الرياض - محمد الغامدي\nاستقبل", "الرياض - محمد الغامدي", "الرياض", "محمد الغامدي"],
+    ["القاهرة - أحمد فتحي شاهين:\nقال", "القاهرة - أحمد فتحي شاهين:", "القاهرة", "أحمد فتحي شاهين"],
+    [
+      "الرياض - عبد الله بن محمد آل الشيخ\nأكد",
+      "الرياض - عبد الله بن محمد آل الشيخ",
+      "الرياض",
+      "عبد الله بن محمد آل الشيخ",
+    ],
+    [
+      "الرياض - فهد العتيبي وعبدالله الزهراني\nأعلنت",
+      "الرياض - فهد العتيبي وعبدالله الزهراني",
+      "الرياض",
+      "فهد العتيبي وعبدالله الزهراني",
+    ],
+    ["مكة المكرمة - هند الحربي\nتستعد", "مكة المكرمة - هند الحربي", "مكة المكرمة", "هند الحربي"],
+    // the Okaz order: the reporter, then the city in brackets
+    ["عبدالله الزهراني (جدة)\nأعلنت", "عبدالله الزهراني (جدة)", "جدة", "عبدالله الزهراني"],
+    ["علي الرباعي (الباحة) - شهدت", "علي الرباعي (الباحة) -", "الباحة", "علي الرباعي"],
+  ])("%s", (text, span, place, author) => {
+    expect(byline(text)).toMatchObject({ span, place, author, agency: undefined });
+  });
+
+  it("keeps the lead's first word out of the byline", () => {
+    expect(byline("جدة - عبدالله الزهراني أعلنت أمانة")?.rest).toBe("أعلنت");
+    expect(byline("الرياض - فهد العتيبي: أعلنت")?.rest).toBe("أعلنت");
+  });
+});
+
+describe("findDateline: labelled bylines", () => {
+  it.each([
+    ["متابعة: سارة الأحمد\nشهدت", "متابعة: سارة الأحمد", "سارة الأحمد"],
+    ["كتب: أحمد علي\nقال", "كتب: أحمد علي", "أحمد علي"],
+    ["كتب - أحمد علي: قال", "كتب - أحمد علي:", "أحمد علي"],
+    ["كتب - أحمد علي قال مصدر", "كتب - أحمد علي", "أحمد علي"],
+    ["كتبت/ ريم السالم\nأكدت", "كتبت/ ريم السالم", "ريم السالم"],
+    ["بقلم: خالد الدخيل\nليس", "بقلم: خالد الدخيل", "خالد الدخيل"],
+    ["بقلم د. خالد الدخيل\nليس", "بقلم د. خالد الدخيل", "د. خالد الدخيل"],
+    // بقلم only ever precedes a writer, so a name the lists do not know is taken
+    ["بقلم: توماس فريدمان\nفي", "بقلم: توماس فريدمان", "توماس فريدمان"],
+    ["إعداد: منيرة القحطاني\nفي", "إعداد: منيرة القحطاني", "منيرة القحطاني"],
+    ["تقرير: نايف الشمري\nفي", "تقرير: نايف الشمري", "نايف الشمري"],
+    ["ترجمة: ريم الحربي\nفي", "ترجمة: ريم الحربي", "ريم الحربي"],
+    ["كتب ـ خليفة أدهم : أناب الرئيس", "كتب ـ خليفة أدهم :", "خليفة أدهم"],
+  ])("%s", (text, span, author) => {
+    expect(byline(text)).toMatchObject({ span, author, place: undefined, agency: undefined });
+  });
+
+  it("takes an agency after a label as a credit, not a person", () => {
+    expect(byline("متابعة: وكالات\nأعلنت")).toMatchObject({
+      span: "متابعة: وكالات",
+      agency: "وكالات",
+      author: undefined,
+    });
+  });
+});
+
+describe("findDateline: papers and their cities", () => {
+  it.each([
+    ["عكاظ - جدة\nأعلنت", "عكاظ - جدة", "جدة", "عكاظ", undefined],
+    ["عكاظ - جدة أعلنت", "عكاظ - جدة", "جدة", "عكاظ", undefined],
+    ["«عكاظ» (جدة)\nأعلنت", "«عكاظ» (جدة)", "جدة", "عكاظ", undefined],
+    ["«عكاظ» (جدة) أعلنت", "«عكاظ» (جدة)", "جدة", "عكاظ", undefined],
+    ["عكاظ - جدة - فهد العتيبي\nأعلنت", "عكاظ - جدة - فهد العتيبي", "جدة", "عكاظ", "فهد العتيبي"],
+    ["الرياض - «الرياض»\nأعلنت", "الرياض - «الرياض»", "الرياض", "الرياض", undefined],
+    ["الرياض - «الرياض» أعلنت", "الرياض - «الرياض»", "الرياض", "الرياض", undefined],
+    [
+      "الرياض - «الرياض» - فهد العتيبي\nأعلنت",
+      "الرياض - «الرياض» - فهد العتيبي",
+      "الرياض",
+      "الرياض",
+      "فهد العتيبي",
+    ],
+    ["لندن: «الشرق الأوسط»\nقال", "لندن: «الشرق الأوسط»", "لندن", "الشرق الأوسط", undefined],
+    ["دبي - العربية.نت\nقال", "دبي - العربية.نت", "دبي", "العربية.نت", undefined],
+    ["الرياض - واس\nأكد", "الرياض - واس", "الرياض", "واس", undefined],
+    ["واس - الرياض\nأكد", "واس - الرياض", "الرياض", "واس", undefined],
+    ["القاهرة - رويترز\nقال", "القاهرة - رويترز", "القاهرة", "رويترز", undefined],
+    ["القاهرة - رويترز قال", "القاهرة - رويترز", "القاهرة", "رويترز", undefined],
+    ["الحياة - فهد العتيبي\nقال", "الحياة - فهد العتيبي", undefined, "الحياة", "فهد العتيبي"],
+    // a city that is also a paper is the place in front of an agency
+    ["القدس - وكالات: قال", "القدس - وكالات:", "القدس", "وكالات", undefined],
+  ])("%s", (text, span, place, agency, author) => {
+    expect(byline(text)).toMatchObject({ span, place, agency, author });
+  });
+
+  it("keeps the paper credited before a wire's credit out of the place", () => {
+    expect(byline("سبق – وكالات: أعلنت")).toMatchObject({
+      span: "سبق – وكالات:",
+      place: undefined,
+      agency: "وكالات",
+    });
+  });
+});
+
+describe("findDateline: a paper's name on its own line", () => {
+  it.each([
+    [
+      "الحياة\nالرياض - فهد العتيبي\nأعلنت",
+      "الحياة\nالرياض - فهد العتيبي",
+      "الرياض",
+      "الحياة",
+      "فهد العتيبي",
+    ],
+    ["«عكاظ»\nفهد العتيبي\nأعلنت", "«عكاظ»\nفهد العتيبي", undefined, "عكاظ", "فهد العتيبي"],
+    [
+      "الشرق الأوسط\nكتب: أحمد علي\nقال",
+      "الشرق الأوسط\nكتب: أحمد علي",
+      undefined,
+      "الشرق الأوسط",
+      "أحمد علي",
+    ],
+    [
+      "عنوان الخبر هنا\nالحياة\nجدة - سارة الأحمد\nأعلنت",
+      "الحياة\nجدة - سارة الأحمد",
+      "جدة",
+      "الحياة",
+      "سارة الأحمد",
+    ],
+  ])("%s", (text, span, place, agency, author) => {
+    expect(byline(text)).toMatchObject({ span, place, agency, author });
+  });
+
+  it("leaves a wire dateline under a paper's name its own credit", () => {
+    expect(byline("الحياة\nبيروت - رويترز: قال")).toMatchObject({
+      span: "بيروت - رويترز:",
+      place: "بيروت",
+      agency: "رويترز",
+    });
+  });
+
+  it("does not take a paper's name alone, or before an ordinary lead", () => {
+    expect(findDateline("الحياة\nأعلنت وزارة الداخلية أمس")).toBeUndefined();
+    expect(findDateline("الأخبار\nفهد العتيبي يفوز بالجائزة")).toBeUndefined();
+    expect(findDateline("«عكاظ»\nأعلنت وزارة الداخلية")).toBeUndefined();
+    // الرياض is a city as much as a paper: a name alone under it is not claimed
+    expect(findDateline("الرياض\nفهد العتيبي\nأعلنت")).toBeUndefined();
+  });
+});
+
+describe("findDateline: sentences and headlines are not bylines", () => {
+  it.each([
+    "قال الرئيس: إن المحادثات مستمرة",
+    "أكد وزير الخارجية: إن المملكة ماضية",
+    "الرياض: أعلنت وزارة الداخلية أمس عن القبض",
+    "الرياض - أعلنت وزارة الداخلية أمس",
+    "جدة: شهد مطار الملك عبدالعزيز الدولي",
+    "الرياض: 50 ألف زائر لمعرض الكتاب",
+    "الرياض: نجاح عملية جراحية\nنجح فريق طبي",
+    "القاهرة: مصرع شخصين وإصابة ثلاثة\nلقي",
+    "الرياض - المحرر الاقتصادي\nارتفع المؤشر",
+    "الرياض: أمير منطقة الرياض يستقبل السفير",
+    // a named person as the subject of a headline or lead
+    "الرياض - خالد الفيصل يدشن المشروع",
+    "جدة: خالد الفيصل أمير منطقة مكة يدشن",
+    "الرياض: محمد بن سلمان يستقبل",
+    "الرياض - فيصل بن فرحان يلتقي نظيره",
+    "جدة - مريم اليحياوي تقيم معرضا",
+    "جدة - محمود الجوهري أحد أبرز المدربين",
+    "جدة - ريم السعيدي هي مذيعة",
+    "الرياض - أحمد علي شاهين بطلا",
+    // a name with no family name, or one that may go on, before the lead
+    "الرياض - أحمد علي أعلنت",
+    "كتب: محمد أنور محمد السادات",
+    "كتب: محمود نجيب حسني أستاذ القانون",
+    "جدة - زياد العذاري محمد العكروت",
+    // no known given name first
+    "تقرير: الأمم المتحدة تحذر",
+    "تقرير: مصر وتركيا\nفي",
+    "كتب - صدر حديثا\nكتاب",
+    "كتب: الزميل أحمد\nقال",
+    "متابعة: الأوضاع في غزة",
+    "ترجمة: نصوص مختارة\nيضم",
+    // a label that is not followed by a separator (only بقلم may be)
+    "كتب محمد صلاح تاريخا جديدا",
+    // papers that are ordinary words, and club fixtures
+    "الاتحاد - الرياض\nمباراة",
+    "الخليج: الكويت تستضيف القمة",
+    "الجزيرة - العين\nفي",
+    // a reporter after a wire credit would be the lead's subject
+    "بيروت - رويترز: فهد العتيبي قال",
+    "فهد العتيبي (جدة) يفوز بالجائزة",
+    "الرياض: على الرغم من",
+  ])("%s", (text) => {
+    expect(findDateline(text)?.author).toBeUndefined();
+  });
+
+  it("keeps the wire credit when a name follows it", () => {
+    expect(byline("بيروت - رويترز: فهد العتيبي قال")).toMatchObject({
+      span: "بيروت - رويترز:",
+      author: undefined,
+    });
+  });
+
+  it.each([
+    "الرياض: أعلنت وزارة الداخلية أمس",
+    "الرياض - خالد الفيصل يدشن المشروع",
+    "الاتحاد - الرياض\nمباراة",
+    "الخليج: الكويت تستضيف القمة",
+    "تقرير: الأمم المتحدة تحذر",
+    "كتب - صدر حديثا\nكتاب",
+  ])("claims nothing at all for %s", (text) => {
+    expect(findDateline(text)).toBeUndefined();
+  });
+});
+
+describe("findDateline: bylines, properties", () => {
+  const piece = fc.constantFrom(
+    "الرياض",
+    "جدة",
+    "عكاظ",
+    "«عكاظ»",
+    "الحياة",
+    "كتب",
+    "بقلم",
+    "متابعة",
+    "فهد",
+    "العتيبي",
+    "عبدالله",
+    "الزهراني",
+    "بن",
+    "آل",
+    "عبد",
+    "د.",
+    "وعبدالله",
+    "أعلنت",
+    "يدشن",
+    "-",
+    "–",
+    ":",
+    "،",
+    "(",
+    ")",
+    "(جدة)",
+    "\n",
+    "واس",
+  );
+  const bylineish = fc.array(piece, { maxLength: 14 }).map((ws) => ws.join(" "));
+
+  it("returns a span that holds every field, with no punctuation around a value", () => {
+    fc.assert(
+      fc.property(bylineish, (text) => {
+        const d = findDateline(text);
+        if (d === undefined) return;
+        expect(d.start).toBeGreaterThanOrEqual(0);
+        expect(d.end).toBeGreaterThan(d.start);
+        expect(d.end).toBeLessThanOrEqual(text.length);
+        const span = text.slice(d.start, d.end);
+        for (const value of [d.place, d.agency, d.author]) {
+          if (value === undefined) continue;
+          expect(span).toContain(value);
+          expect(value).not.toMatch(/^[\s\p{P}]|[\s\p{P}]$/u);
+        }
+        // a reporter's name is 2–4 words (بن، آل، عبد and a title aside) per person
+        if (d.author !== undefined) {
+          for (const name of d.author.split(/،|\sو/u)) {
+            const words = name.trim().split(/\s+/u);
+            expect(words.length).toBeGreaterThanOrEqual(2);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("findDateline: the reporter after a paper's credit", () => {
+  it.each([
+    // the reporter's name alone on the line under a paper's source line
+    ["عكاظ - جدة\nفهد العتيبي\nأعلنت", "عكاظ - جدة\nفهد العتيبي", "جدة", "عكاظ", "فهد العتيبي"],
+    [
+      "«عكاظ» (الطائف)\nهيا القحطاني\nأعلنت",
+      "«عكاظ» (الطائف)\nهيا القحطاني",
+      "الطائف",
+      "عكاظ",
+      "هيا القحطاني",
+    ],
+    [
+      "لندن: «الشرق الأوسط»\nسلمان الدوسري\nقال",
+      "لندن: «الشرق الأوسط»\nسلمان الدوسري",
+      "لندن",
+      "الشرق الأوسط",
+      "سلمان الدوسري",
+    ],
+    // "من" before the reporter, as Al-Quds Al-Arabi writes it
+    [
+      "عمان ـ «القدس العربي» ـ من باسل النجار: قال",
+      "عمان ـ «القدس العربي» ـ من باسل النجار:",
+      "عمان",
+      "القدس العربي",
+      "باسل النجار",
+    ],
+    [
+      "بيروت ـ «القدس العربي» من رنا الحداد:\nقال",
+      "بيروت ـ «القدس العربي» من رنا الحداد:",
+      "بيروت",
+      "القدس العربي",
+      "رنا الحداد",
+    ],
+  ])("%s", (text, span, place, agency, author) => {
+    expect(byline(text)).toMatchObject({ span, place, agency, author });
+  });
+
+  it.each([
+    // wire copy credits no reporter on the next line
+    ["الرياض - واس\nفهد العتيبي\nأعلن", "الرياض - واس"],
+    // the next line is the lead, not a name alone
+    ["عكاظ - جدة\nفهد العتيبي يفوز بالجائزة", "عكاظ - جدة"],
+    // "من" + a name must be closed by a separator; "من مصادر" is the lead
+    ["بيروت ـ «القدس العربي» ـ من رنا الحداد قال", "بيروت ـ «القدس العربي» ـ"],
+    ["لندن ـ «القدس العربي» من مصادر مطلعة: إن", "لندن ـ «القدس العربي»"],
+  ])("credits no reporter in %s", (text, span) => {
+    expect(byline(text)).toMatchObject({ span, author: undefined });
+  });
 });

@@ -4,9 +4,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { domToText } from "../../src/input/html/dom-text.js";
 import { extractArticle, normaliseMarkup, parseDocument } from "../../src/input/html.js";
+import { sharedPath } from "../shared-data.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "html");
-const SHARED = join(import.meta.dirname, "..", "..", "..", "shared", "data", "html");
+const SHARED = sharedPath("data/html");
 
 /** 4-gram shingle F1 over word tokens, the extraction benchmark's measure. */
 function shingleF1(truth: string, pred: string): number {

@@ -16,9 +16,10 @@ import {
   matchGazetteers,
 } from "../../src/ner/gazetteers.js";
 import { normalizeArabic, tokenize } from "../../src/text/index.js";
+import { sharedPath } from "../shared-data.js";
 
 const DATA = new URL("../../data/ner/gazetteers.json.gz", import.meta.url);
-const ANT = new URL("../../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
+const ANT = sharedPath("data/news/ant_v1.1.jsonl");
 
 /** Normalised word tokens of a phrase, as the tagger passes them. */
 const toks = (s: string): string[] =>

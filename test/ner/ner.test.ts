@@ -18,6 +18,7 @@ import {
   trainTagger,
   withoutLeftoverConjunction,
 } from "../../src/ner/index.js";
+import { sharedPath } from "../shared-data.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tiny = join(root, "test/fixtures/ner/tiny.conll");
@@ -87,7 +88,7 @@ describe("training and tagging", () => {
   });
 });
 
-const anercorp = join(root, "../shared/data/ner/anercorp/train.conll");
+const anercorp = sharedPath("data/ner/anercorp/train.conll");
 
 describe.skipIf(!existsSync(anercorp))("the shipped model", () => {
   // The model stores feature hashes: if feature extraction changes without retraining

@@ -97,7 +97,7 @@ describe("extractQuotes", () => {
         text: "الحل سياسي",
         kind: "indirect",
         speaker: "جان إيف لودريان",
-        speakerText: undefined,
+        speakerText: "وزير الخارجية الفرنسي جان إيف لودريان",
         cue: "وقال",
       },
     ]);

@@ -1,7 +1,7 @@
 /**
  * An in-memory StorePort for the server's tests: real analyses (from the pipeline) of a few
- * small articles, with naive substring search. It stands in for the SQLite store so the API
- * and UI can be tested on their own.
+ * small articles, with naive substring search. It stands in for the SQLite store so the API can
+ * be tested on its own; test/server/stores.ts runs the same API tests over the real store too.
  */
 import type { Analysis, Entity } from "../../src/analysis.js";
 import { analyzeText } from "../../src/index.js";
@@ -34,8 +34,6 @@ export interface FakeArticle {
 
 export class FakeStore implements StorePort {
   readonly records: ArticleRecord[] = [];
-  /** Every query the server passed on, for tests of parameter handling. */
-  readonly calls: { method: string; query: unknown }[] = [];
 
   constructor(articles: FakeArticle[] = []) {
     for (const a of articles) {
@@ -69,7 +67,6 @@ export class FakeStore implements StorePort {
   }
 
   search(q: SearchQuery): SearchResult {
-    this.calls.push({ method: "search", query: q });
     const words = parseQuery(q.q);
     const hits = this.records
       .filter((r) => matchesFilters(r, q))
@@ -134,7 +131,6 @@ export class FakeStore implements StorePort {
   }
 
   quotes(q: QuoteQuery): QuoteRecord[] {
-    this.calls.push({ method: "quotes", query: q });
     const all = this.allQuotes().filter(
       (x) =>
         (!q.speaker || x.speaker?.key === q.speaker || x.speaker?.name === q.speaker) &&
@@ -192,7 +188,7 @@ export class FakeStore implements StorePort {
 function parseQuery(q: string | undefined): string[] {
   if (!q) return [];
   if ((q.match(/"/g)?.length ?? 0) % 2 === 1)
-    throw new StoreQueryError("unbalanced quotation mark in the query");
+    throw new StoreQueryError('unbalanced quote: a " is never closed');
   return q.split(/\s+/).filter(Boolean);
 }
 

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HAS_SEED } from "../shared-data.js";
 import { consistency, SEED, shortArticle, tempDir } from "./helpers.js";
 
 const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
@@ -154,7 +155,7 @@ describe("marsad ingest, killed and resumed", () => {
   }, 60_000);
 });
 
-describe("marsad search and quotes", () => {
+describe.skipIf(!HAS_SEED)("marsad search and quotes", () => {
   let db = "";
   beforeAll(async () => {
     db = join(dir.dir, "cli.db");

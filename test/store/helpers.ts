@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 
-export const SEED = new URL("../../../shared/seed/putin-xi-call.txt", import.meta.url);
+export { SEED_TEXT as SEED } from "../shared-data.js";
 
 export function tempDir(prefix = "marsad-store-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TimeExpression } from "../../src/analysis.js";
 import { extractTimesFromText, type TimeOptions } from "../../src/time/index.js";
+import { HAS_SEED, SEED_GOLD, SEED_TEXT } from "../shared-data.js";
 
 /** The expressions of a text against a reference date (phrase clock values unless asked). */
 function times(
@@ -266,15 +266,10 @@ describe("without a reference date", () => {
   });
 });
 
-const seedText = fileURLToPath(new URL("../../../shared/seed/putin-xi-call.txt", import.meta.url));
-const seedGold = fileURLToPath(
-  new URL("../../../shared/seed/putin-xi-call.gold.json", import.meta.url),
-);
-
-describe.skipIf(!existsSync(seedGold))("the seed article", () => {
+describe.skipIf(!HAS_SEED)("the seed article", () => {
   it("finds every gold time with its gold value", () => {
-    const text = readFileSync(seedText, "utf8");
-    const gold = JSON.parse(readFileSync(seedGold, "utf8")) as {
+    const text = readFileSync(SEED_TEXT, "utf8");
+    const gold = JSON.parse(readFileSync(SEED_GOLD, "utf8")) as {
       times: { text: string; value: string; occurrence?: number }[];
     };
     const found = extractTimesFromText(text, { reference: "2025-01-21" });

@@ -93,6 +93,31 @@ export class CorefContext {
   }
 
   /**
+   * Records a mention over shorter name mentions of people it covers (ولد الشيخ أحمد over a
+   * tagged أحمد), which it replaces; false when it would overlap anything else.
+   */
+  replaceRefs(
+    entity: Entity,
+    start: number,
+    end: number,
+    kind: MentionKind,
+    confidence: number,
+  ): boolean {
+    const inside = this.refs.filter(
+      (r) => r.start >= start && r.end <= end && r.entity.type === "PER" && r.kind === "name",
+    );
+    if (inside.length === 0) return this.addRef(entity, start, end, kind, confidence);
+    const kept = this.refs.filter((r) => !inside.includes(r));
+    if (kept.some((r) => r.start < end && start < r.end)) return false;
+    this.refs = kept;
+    this.covering.fill(-1);
+    kept.forEach((r, k) => {
+      for (let t = r.first; t < r.last; t++) this.covering[t] = k;
+    });
+    return this.addRef(entity, start, end, kind, confidence);
+  }
+
+  /**
    * One mention per entity before offset `at`, most recent first: each entity's last mention,
    * or (with `anyAccepted`) its last mention that `accept` takes.
    */

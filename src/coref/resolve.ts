@@ -230,12 +230,20 @@ function shortNames(ctx: CorefContext): void {
   }
   tails.sort((a, b) => b.words.length - a.words.length);
   for (let i = 0; i < tokens.length; i++) {
-    if (!clauses.isWord(i) || ctx.refAt(i)) continue;
-    const tail = tails.find((t) => t.words.every((w, n) => base[i + n] === w && !ctx.refAt(i + n)));
+    const at = ctx.refAt(i);
+    if (!clauses.isWord(i) || (at && (at.entity.type !== "PER" || at.kind !== "name"))) continue;
+    if (at && at.first < i) continue;
+    const tail = tails.find((t) =>
+      t.words.every((w, n) => {
+        const ref = ctx.refAt(i + n);
+        return base[i + n] === w && (!ref || (ref.entity.type === "PER" && ref.kind === "name"));
+      }),
+    );
     if (!tail) continue;
     const last = tokens[i + tail.words.length - 1] as Token;
     const t = tokens[i] as Token;
-    ctx.addRef(tail.entity, t.start + (ctx.lead[i] as number), last.end, "name", CONFIDENCE.name);
+    const start = t.start + (ctx.lead[i] as number);
+    ctx.replaceRefs(tail.entity, start, last.end, "name", CONFIDENCE.name);
   }
   for (let i = 0; i < tokens.length; i++) {
     if (!clauses.isWord(i) || ctx.refAt(i)) continue;

@@ -58,12 +58,14 @@ export function resolveEntities(doc: Doc, recognized: Entity[], options: Resolve
   for (const entity of recognized) {
     for (const m of entity.mentions) {
       const start = entity.type === "PER" ? afterRank(flat, flatForms, m.start, m.end) : m.start;
+      const end = withoutTrailingParticles(flat, flatForms, start, m.end);
+      if (end <= start) continue;
       candidates.push({
         start,
-        end: m.end,
+        end,
         type: entity.type,
         confidence: m.confidence,
-        key: spanKey(start, m.end),
+        key: spanKey(start, end),
         source: "ner",
         entries: [],
       });
@@ -126,6 +128,28 @@ const RANKS = new Set(
     "الدكتوره الشيخ الاستاذ الاستاذه المهندس الحاج القاضي المحامي"
   ).split(" "),
 );
+
+/** Particles no name ends with: a span that runs into them (أحمد فقد أعرب) ends before them. */
+const TRAILING_PARTICLES = new Set(
+  "قد فقد وقد لقد ان فان بان انه انها الذي التي الذين في من علي الي عن مع ثم او".split(" "),
+);
+
+/** A mention's end without the particles the tagger ran into. */
+function withoutTrailingParticles(
+  tokens: Token[],
+  forms: SentenceForms,
+  start: number,
+  end: number,
+): number {
+  let j = firstTokenAfter(tokens, end) - 1;
+  let out = end;
+  while (j >= 0 && (tokens[j] as Token).start >= start) {
+    if (!TRAILING_PARTICLES.has(forms.raw[j] as string)) break;
+    out = (tokens[j - 1] as Token | undefined)?.end ?? start;
+    j--;
+  }
+  return out > start ? out : end;
+}
 
 /** A person mention's start after a leading rank word, when a name follows it. */
 function afterRank(tokens: Token[], forms: SentenceForms, start: number, end: number): number {

@@ -91,6 +91,7 @@ const VERBS: readonly (readonly string[])[] = [
   ["ناشد", "ناشدت", "يناشد", "مناشدا"],
   ["حث", "حثت", "يحث", "حاثا"],
   ["تعهد", "تعهدت", "يتعهد", "متعهدا"],
+  ["أوصى", "أوصت", "يوصي", "موصيا", "أوصوا"],
 ];
 
 /** Verbs whose report may be a noun phrase after a preposition, with the prepositions. */
@@ -98,13 +99,14 @@ const NOMINAL: Readonly<Record<string, readonly string[]>> = {
   دعا: ["إلى"],
   طالب: ["ب"],
   ناشد: ["ب", "على", "إلى"],
-  حث: ["على"],
+  حث: ["على", "إلى"],
   حذر: ["من"],
   شدد: ["على"],
   أعلن: ["عن"],
   كشف: ["عن"],
   أفصح: ["عن"],
   تعهد: ["ب"],
+  أوصى: ["ب"],
 };
 
 /** Verbs whose object pronoun is followed by a predicate: the report (اعتبره خطوة إيجابية). */
@@ -117,7 +119,7 @@ const OBJECT_PRONOUNS = ["هما", "هم", "هن", "ها", "ه"];
  * Verbs whose object pronoun is the one addressed or the thing judged (طالبه، دعاهم، أبلغه،
  * اعتبره). On other verbs it is the thing said (ما قاله، تصريح نقلته قناة): no report.
  */
-const OBJECT_VERBS = new Set(["طالب", "دعا", "ناشد", "حث", "أبلغ", "أخبر", "اعتبر"]);
+const OBJECT_VERBS = new Set(["طالب", "دعا", "ناشد", "حث", "أبلغ", "أخبر", "اعتبر", "أوصى"]);
 
 /** Verbs that carry on what the current speaker was saying. */
 const CONTINUING = new Set(["أضاف", "تابع", "استطرد", "أردف", "ختم", "اختتم"]);
@@ -181,6 +183,8 @@ for (const word of ACCORDING) add(word, { kind: "according", lemma: word, agreem
 add("مبينا", { kind: "participle", lemma: "بين", agreement: MASCULINE });
 add("مبينة", { kind: "participle", lemma: "بين", agreement: FEMININE });
 add("بينت", { kind: "verb", lemma: "بين", agreement: FEMININE });
+// ورد الوزير على منتقديه بالقول إن...: "by saying", an adverbial like قائلا
+add("بالقول", { kind: "participle", lemma: "قال", agreement: {} });
 add("يبين", { kind: "verb", lemma: "بين", agreement: MASCULINE });
 
 /**
@@ -237,7 +241,6 @@ const STANCE: readonly (readonly string[])[] = [
   ["رحب", "يرحب", "ترحيب"],
   ["انتقد", "ينتقد", "انتقاد"],
   ["اتهم", "يتهم", "اتهام"],
-  ["هاجم", "يهاجم", "هجوم"],
   ["رفض", "يرفض", "رفض"],
   ["ندد", "يندد", "تنديد"],
   ["أشاد", "يشيد", "إشادة"],

@@ -20,11 +20,17 @@
  */
 import type { Doc, Entity, Quote, Span, Token } from "../analysis.js";
 import { ORGANISATION_HEADS, tokenBase } from "../entities/index.js";
-import type { Gender } from "../syntax/index.js";
+import { type Gender, PREPOSITIONS } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
 import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
-import { type Found, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
+import {
+  type Found,
+  isPressWord,
+  isSourceWord,
+  type Speaker,
+  SpeakerFinder,
+} from "./speakers.js";
 
 export interface QuoteOptions {
   /** Time expressions: skipped between a verb and its subject (قال أمس الأول الوزير). */
@@ -108,6 +114,9 @@ class QuoteReader {
       const i = this.tokenAt(span.open);
       if (i >= 0) this.spanAtToken.set(i, k);
     });
+    this.speakers.insideReport = (at) =>
+      this.quotes.some((q) => q.start <= at && at < q.end) ||
+      this.spans.some((s) => s.start <= at && at < s.end && s.end - s.start > 30);
   }
 
   read(): Quote[] {
@@ -144,7 +153,9 @@ class QuoteReader {
     const atHead =
       i === start ||
       (i - 1 === start && (prev === "و" || prev === "كما")) ||
-      (prev === "كما" && this.tokens[i - 2]?.kind === "punct");
+      (prev === "كما" && this.tokens[i - 2]?.kind === "punct") ||
+      // ولدى استعراضه الحصيلة، بين المقدم الوسلاتي أنه...: after a comma, with a name next
+      (this.speakers.clauses.isComma(i - 1) && this.speakers.mentionOf(i + 1) !== undefined);
     return atHead ? BAYYANA : undefined;
   }
 
@@ -152,6 +163,9 @@ class QuoteReader {
     const sentence = this.sentenceOf[i] as number;
     if (this.isBackgroundFormula(i) || this.insideQuotation(i)) return;
     if (NEGATIONS.has(this.norms[i - 1] ?? "")) return;
+    // في متابعة لآخر التحقيقات: a participle's form after a preposition is a noun
+    if (cue.kind === "participle" && PREPOSITIONS.has(this.speakers.clauses.bare[i - 1] ?? ""))
+      return;
     // Scan the head: subject and adjuncts, up to what opens the reported words.
     let opener = -1;
     let colon = -1;
@@ -199,8 +213,10 @@ class QuoteReader {
       if (colon >= 0) break;
       // another report starts before this one said anything (but "ونقل مباشرة" is no report),
       // or a coordinated one (وأعرب عن أمله في أن): the أن after it is that verb's
+      const other = cueOf(norm);
       if (
-        cueOf(norm) &&
+        other &&
+        other.kind !== "according" &&
         (this.opensReportSoon(j) || /^[وف]/.test(norm) || this.tokens[j - 1]?.kind === "punct")
       )
         break;
@@ -290,7 +306,22 @@ class QuoteReader {
         if (source) return { ...source, how: source.id ? "named" : "anonymous" };
       }
     }
-    return this.speakers.ofVerb(i, headEnd, cue.agreement, cue.continues === true);
+    const found = this.speakers.ofVerb(
+      i,
+      headEnd,
+      cue.agreement,
+      cue.continues === true,
+      cue.nominal !== undefined || cue.addressee === true,
+    );
+    // كشفت صحيفة الخبر، نقلا عن مصادر مطلعة، عن...: the paper passes on its sources' words
+    if (found.text && isPressWord(firstWord(found.text))) {
+      for (let j = i + 1; j + 2 < headEnd; j++) {
+        if (this.norms[j] !== "نقلا" || this.norms[j + 1] !== "عن") continue;
+        const source = this.speakers.phraseAt(j + 2, headEnd);
+        if (source) return { ...source, how: source.id ? "named" : "anonymous" };
+      }
+    }
+    return found;
   }
 
   /** The reported clause from token `first` to the end of its sentence or the next cue. */
@@ -316,6 +347,11 @@ class QuoteReader {
         this.usedSpans.add(span);
         end = Math.max(end, (this.spans[span] as QuotedSpan).close);
         continue;
+      }
+      // حذر من خطر تدفق المقاتلين، لكنه استبعد...: a contrast ends a reported noun phrase
+      if (this.nominal && t.kind === "word" && /^و?لكن/.test(this.norms[j] as string)) {
+        end = (this.tokens[j - 1] as Token).end;
+        break;
       }
       if (t.kind === "word" && j > first) {
         const c = cueOf(this.norms[j] as string);

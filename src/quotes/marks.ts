@@ -87,6 +87,9 @@ export function quotedSpans(text: string, tokens: readonly Token[]): QuotedSpan[
         continue;
       }
     }
+    // a straight quote glued to the word before it and followed by a space or punctuation
+    // closes; with nothing open it is a stray we cannot place, so it is left alone
+    if (!top && AMBIGUOUS.has(mark) && onlyCloses(text, at)) continue;
     const opens = OPENERS.has(mark) || (AMBIGUOUS.has(mark) && !(top && AMBIGUOUS.has(top.mark)));
     if (opens) {
       // The same opener again at the outer level: the first quotation was never closed.
@@ -115,6 +118,13 @@ function onlyOpens(text: string, at: number): boolean {
   if (!/[\p{L}\p{N}]/u.test(text[at + 1] ?? "")) return false;
   const before = text.slice(Math.max(0, at - 2), at);
   return /(^|\s)$/.test(before) || /\s[بلوفك]$/.test(before);
+}
+
+/** Whether a straight quote at `at` can only close: a letter before it, no letter after it. */
+function onlyCloses(text: string, at: number): boolean {
+  return (
+    /[\p{L}\p{N}]/u.test(text[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[at + 1] ?? "")
+  );
 }
 
 /** The offset of the last comma in (from, to), or `to` when there is none. */

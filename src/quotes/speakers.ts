@@ -65,6 +65,13 @@ function phraseGender(word: string): Gender | undefined {
   return /ه$/.test(word) && word.length > 3 ? "f" : undefined;
 }
 
+/** Forms of address before a dignitary's title (معالي الوزير، صاحب السمو الملكي الأمير). */
+const HONORIFIC_ADDRESS = new Set(
+  "معالي سمو فخامة جلالة سماحة سعادة حضرة صاحب السمو الملكي"
+    .split(" ")
+    .map(normalizeArabic),
+);
+
 /** Nouns for unnamed sources (بحسب مصادر، وفقا لشهود عيان). */
 const SOURCE_NOUNS = new Set(
   (
@@ -75,6 +82,11 @@ const SOURCE_NOUNS = new Set(
     .split(" ")
     .map(normalizeArabic),
 );
+
+/** Whether a normalised word is a press noun (صحيفة، وكالة، قناة), with or without ال. */
+export function isPressWord(word: string): boolean {
+  return PRESS_NOUNS.has(word.replace(/^ال/, ""));
+}
 
 /**
  * Whether a normalised word can name a source of information: a role (الوزير، قياديون), a
@@ -177,6 +189,12 @@ export class SpeakerFinder {
     return this.mentions.filter((m) => m.start >= start && m.end <= end);
   }
 
+  /**
+   * Whether an offset lies inside reported words (a quotation found so far or a span in marks):
+   * a verb there is the speaker's, not a clause of the article.
+   */
+  insideReport: (at: number) => boolean = () => false;
+
   /** Records the speaker of a quotation ending at offset `at`. */
   spoke(speaker: Speaker, at: number): void {
     if (speaker.id === null && !speaker.text) return;
@@ -216,8 +234,20 @@ export class SpeakerFinder {
    * The speaker of a reporting verb at token i whose head (subject, adjuncts) ends before token
    * `headEnd`.
    */
-  ofVerb(i: number, headEnd: number, agreement: Agreement, continues: boolean): Found {
-    const before = this.clauses.subjectBefore(i);
+  ofVerb(
+    i: number,
+    headEnd: number,
+    agreement: Agreement,
+    continues: boolean,
+    takesObject = false,
+  ): Found {
+    let before = this.clauses.subjectBefore(i);
+    // the sentence's own clause, when it opens with كان or أما and this is its verb
+    if (!before) {
+      const main = this.clauses.mainClause(i);
+      if (main?.verb === i && main.subject >= 0 && main.subject < i)
+        before = { start: main.subject, opener: "kana" };
+    }
     const svo = (): Found | undefined => {
       if (!before) return undefined;
       const found = this.phraseAt(before.start, i);
@@ -229,6 +259,16 @@ export class SpeakerFinder {
     if (before && before.opener !== "plain") {
       const found = svo();
       if (found) return found;
+    }
+    // واجتمعت اللجنة ... وأوصت وسائل الإعلام بـ: a call verb joined to a clause that has its
+    // subject shares it; the phrase after it is the one called on
+    if (takesObject && /^[وف]/.test(this.clauses.norms[i] as string)) {
+      const main = this.clauses.mainClause(i);
+      if (main && main.verb < i && main.subject >= 0 && main.subject < i) {
+        const found = this.phraseAt(main.subject, i);
+        if (found && this.agrees(found, agreement))
+          return { ...found, how: found.id ? "named" : "anonymous" };
+      }
     }
     const after = this.clauses.subjectAfter(i, headEnd);
     if (after >= 0) {
@@ -257,7 +297,15 @@ export class SpeakerFinder {
    */
   private dropped(i: number, agreement: Agreement, continues: boolean): Found {
     const main = this.clauses.mainClause(i);
-    if (main && main.verb < i && main.subject >= 0 && main.subject < i) {
+    const reported = (k: number) => this.insideReport((this.tokens[k] as Token).start);
+    if (
+      main &&
+      main.verb < i &&
+      main.subject >= 0 &&
+      main.subject < i &&
+      !reported(main.verb) &&
+      !reported(main.subject)
+    ) {
       const found = this.phraseAt(main.subject, i);
       if (found && this.agrees(found, agreement))
         return { ...found, how: found.id ? "named" : "anonymous" };
@@ -337,8 +385,10 @@ export class SpeakerFinder {
     const { clauses } = this;
     if (!clauses.isWord(k) && this.tokens[k]?.kind !== "latin") return undefined;
     let first = k;
+    // معالي وزير الثقافة، صاحب السمو الملكي الأمير: forms of address before the title
+    while (first + 1 < limit && HONORIFIC_ADDRESS.has(clauses.bare[first] as string)) first++;
     // هذا المسؤول، هذه الأحزاب: the phrase points back to the one it repeats
-    const demonstrative = DEMONSTRATIVES.has(clauses.bare[k] as string);
+    const demonstrative = DEMONSTRATIVES.has(clauses.bare[first] as string);
     if (demonstrative && first + 1 < limit) first++;
     const m = this.mentionOf(first);
     if (m && m.entity.type !== "MISC") {
@@ -346,7 +396,10 @@ export class SpeakerFinder {
       const name = m.kind === "title" ? this.nameAfter(m, limit) : undefined;
       if (name) return { id: name.entity.id, text: this.text.slice(m.start, name.end) };
       const id = this.speaksFor.get(m.entity.id) ?? m.entity.id;
-      return { id, text: this.text.slice(m.start, m.end) };
+      // a title cut short before a name inside it (رئيس [الحكومة]): the whole phrase's words
+      const phrase = m.kind === "title" ? this.phraseText(first, limit) : "";
+      const words = phrase.length > m.end - m.start ? phrase : this.text.slice(m.start, m.end);
+      return { id, text: words };
     }
     const word = clauses.bare[first] as string;
     if (clauses.isVerb(first) && !m) return undefined;
@@ -406,7 +459,8 @@ export class SpeakerFinder {
       const t = this.tokens[j] as Token;
       if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(j))) return undefined;
       const m = this.mentionOf(j);
-      if (m?.entity.type === "PER" && m.kind !== "pronoun") return m;
+      if (m?.entity.type === "PER" && m.kind !== "pronoun")
+        return this.isConstruct(j - 1) && m.kind === "name" ? undefined : m;
       if (t.kind !== "word" || m || clauses.isTime(j)) continue;
       const w = clauses.bare[j] as string;
       if (cueOf(clauses.norms[j] as string) || (FUNCTION_WORDS.has(w) && !PREPOSITIONS.has(w)))
@@ -446,7 +500,18 @@ export class SpeakerFinder {
   /** Whether a person mention comes right after a description (no verb or comma between). */
   private followsDescription(p: MentionRef): boolean {
     const k = this.clauses.tokenAt(p.start) - 1;
-    return k >= 0 && this.clauses.isWord(k) && !this.clauses.isVerb(k);
+    return k >= 0 && this.clauses.isWord(k) && !this.clauses.isVerb(k) && !this.isConstruct(k);
+  }
+
+  /**
+   * Whether token k is a noun in construct, so that a name right after it is its genitive, not
+   * the person it describes (والدة زوجة [فلان]: the mother of someone's wife; مستشار [بوتين]).
+   * A name after a definite word (الوزير، المركزي) or a rank is in apposition.
+   */
+  private isConstruct(k: number): boolean {
+    const w = this.clauses.bare[k] as string;
+    if (w.startsWith("ال") || RANKS.has(w) || this.mentionOf(k)) return false;
+    return !/(ه|ها|هم|هما)$/.test(w) || roleNoun(w) !== undefined;
   }
 
   /** Where the noun phrase starting at token k ends (offset), see phraseText. */

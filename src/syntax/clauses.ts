@@ -135,6 +135,8 @@ export class Clauses {
   /** Whether token i is a verb: after قد، لم، لن، سوف, or by its form (see verbs.ts); no name. */
   isVerb(i: number): boolean {
     if (!this.isWord(i) || this.isNamed(i)) return false;
+    const bare = this.bare[i] as string;
+    if (PRONOUN_ADJUNCTS.has(bare) || FUNCTION_WORDS.has(bare)) return false;
     // tanween is written only on nouns and adverbs (حصراً)
     if (/[\u064B-\u064D]/.test((this.tokens[i] as Token).text)) return false;
     const before = this.norms[i - 1];

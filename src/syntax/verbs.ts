@@ -29,7 +29,10 @@ export function isVerbForm(word: string): boolean {
   if (FUNCTION_WORDS.has(word) || PREPOSITIONS.has(word)) return false;
   const count = wordCount(word);
   if (count < MIN_COUNT || wordCount(`ال${word}`) > ARTICLE_SHARE * count) return false;
-  // an indefinite accusative (حصرا، أيضا) ends in ا on a noun that takes the article
+  // an indefinite accusative (مرارا، حاليا، رسميا) ends in ا; a verb of five letters or more
+  // ends in ا only as a dual (اعتبرا), rare in news
+  if (word.length >= 5 && word.endsWith("ا") && !word.endsWith("وا")) return false;
+  // shorter ones when the noun without ا takes the article (حصرا، ردا)
   if (word.endsWith("ا") && word.length >= 3) {
     const stem = word.slice(0, -1);
     const stemCount = wordCount(stem);

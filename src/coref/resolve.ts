@@ -21,7 +21,14 @@
  * referent adds nothing (the quotations stage keeps its words as an unnamed speaker).
  */
 import type { Doc, Entity, Mention, MentionKind, Token } from "../analysis.js";
-import { GENERIC_MODIFIERS, type KnowledgeBase, ORGANISATION_HEADS } from "../entities/index.js";
+import {
+  GENERIC_MODIFIERS,
+  type KbRole,
+  type KnowledgeBase,
+  lowerBound,
+  ORGANISATION_HEADS,
+  upperBound,
+} from "../entities/index.js";
 import {
   ANAPHORIC_AFTER,
   FUNCTION_WORDS,
@@ -358,6 +365,8 @@ function kbDescriptions(ctx: CorefContext, entity: Entity): Description[] {
   const out: Description[] = [];
   for (const role of kbEntry?.roles ?? []) {
     const nouns = OFFICE_NOUNS[role.role] ?? [];
+    const former = !heldOn(role, ctx.date) && ended(role, ctx.date);
+    if (!heldOn(role, ctx.date) && !former) continue;
     const country = /^[A-Z]{3}$/.test(role.of) ? role.of : undefined;
     for (const noun of nouns) {
       const portfolio = noun === normalizeArabic("وزير") ? PORTFOLIO[role.role] : undefined;
@@ -372,11 +381,25 @@ function kbDescriptions(ctx: CorefContext, entity: Entity): Description[] {
         words: portfolio ? [portfolio] : [],
         ...(portfolio ? { complement: portfolio } : {}),
         ...(country ? { country } : {}),
-        former: false,
+        former,
       });
     }
   }
   return out;
+}
+
+/** Whether a KB role covers the article's date (any role, without a date). */
+function heldOn(role: KbRole, date: string | undefined): boolean {
+  if (!date) return true;
+  return (
+    (role.from === undefined || lowerBound(role.from) <= date) &&
+    (role.to === undefined || date <= upperBound(role.to))
+  );
+}
+
+/** Whether a KB role had ended by the article's date. */
+function ended(role: KbRole, date: string | undefined): boolean {
+  return date !== undefined && role.to !== undefined && upperBound(role.to) < date;
 }
 
 /** The portfolio a minister's office names (وزير [الخارجية]), normalised. */
@@ -540,11 +563,32 @@ function officesOf(
   descriptions: ReadonlyMap<string, Description[]>,
 ): Set<HonorificOffice> {
   const out = new Set<HonorificOffice>();
-  for (const d of [...(descriptions.get(entity.id) ?? []), ...kbDescriptions(ctx, entity)])
+  for (const d of descriptions.get(entity.id) ?? [])
     for (const held of d.held)
       for (const office of ROLE_NOUNS.get(held.noun) ?? []) out.add(office);
+  const kbEntry = entity.kb ? ctx.kb.get(entity.kb.id) : undefined;
+  for (const role of kbEntry?.roles ?? []) {
+    if (!heldOn(role, ctx.date)) continue;
+    for (const office of KB_OFFICES[role.role] ?? []) out.add(office);
+  }
   return out;
 }
+
+/** The honorifics each KB office takes (دولة for a prime minister, معالي for a minister). */
+const KB_OFFICES: Record<string, readonly HonorificOffice[]> = {
+  "head-of-state": ["president", "king", "prince"],
+  "head-of-government": ["prime-minister"],
+  "foreign-minister": ["minister"],
+  "defence-minister": ["minister"],
+  "vice-president": ["president", "official"],
+  "crown-prince": ["prince"],
+  "supreme-leader": ["cleric"],
+  leader: ["official"],
+  "secretary-general": ["official", "minister"],
+  spokesperson: ["official"],
+  envoy: ["official"],
+  prosecutor: ["official"],
+};
 
 /**
  * سموه، معاليه، فخامته… : the nearest person before whose office takes the honorific, else the

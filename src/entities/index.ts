@@ -20,6 +20,8 @@ export {
   type KbRole,
   KnowledgeBase,
   loadKnowledgeBase,
+  lowerBound,
+  upperBound,
 } from "./kb.js";
 export { GENERIC_MODIFIERS, ORGANISATION_HEADS } from "./patterns.js";
 export { findTitles, type TitleMatch, titleHolders } from "./titles.js";

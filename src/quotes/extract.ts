@@ -507,12 +507,11 @@ class QuoteReader {
    */
   private clauseSpeaker(span: QuotedSpan): { speaker: Found; cue: Span } | undefined {
     const open = this.tokenAt(span.open);
-    if (open <= 0 || this.speakers.mentionsIn(span.start, span.end).length > 0) return undefined;
+    if (open <= 0) return undefined;
     const { clauses } = this.speakers;
     const before = open - 1;
     if (this.sentenceOf[before] !== this.sentenceOf[open]) return undefined;
     const first = clauses.sentenceStart(open);
-    if (this.isBackgroundFormula(this.nextWord(first - 1))) return undefined;
     // a word of taking a position in the clause (أدان، عبر عن قلقه، إدانتها), then the nearest
     // verb before the mark, else the sentence's main verb
     let stance = false;
@@ -540,6 +539,8 @@ class QuoteReader {
   /** Whether quoted words go on from the last quotation: no cue or new paragraph between. */
   private continues(span: QuotedSpan): boolean {
     const between = this.text.slice(this.lastQuoteEnd, span.open);
+    // يشار إلى أن... / يذكر أن...: the journalist's words come between
+    if (/(^|\s)[وف]?(يشار|يذكر)\s+(الى|إلى|أن|ان)/.test(between)) return false;
     const newlines = (between.match(/\n/g) ?? []).length;
     if (newlines > 2) return false;
     // a new paragraph continues the quotation only when it opens with the quotation

@@ -65,6 +65,12 @@ function phraseGender(word: string): Gender | undefined {
   return /ه$/.test(word) && word.length > 3 ? "f" : undefined;
 }
 
+/** قد / لقد between a subject and its verb. */
+const VERB_PARTICLE_WORDS = new Set(["قد", "لقد"]);
+
+/** أن / إن: the clause after them has its own subject. */
+const COMPLEMENTIZER_WORDS = new Set(["ان", "بان", "فان"]);
+
 /** Forms of address before a dignitary's title (معالي الوزير، صاحب السمو الملكي الأمير). */
 const HONORIFIC_ADDRESS = new Set(
   "معالي سمو فخامة جلالة سماحة سعادة حضرة صاحب السمو الملكي"
@@ -255,8 +261,13 @@ export class SpeakerFinder {
         ? { ...found, how: found.id ? "named" : "anonymous" }
         : undefined;
     };
-    // وكان الرئيس قد أبلغ زواره: after كان or أما the subject stands before the verb
-    if (before && before.opener !== "plain") {
+    // وكان الرئيس قد أبلغ زواره: after كان or أما the subject stands before the verb; after أن
+    // only when it is a name that runs up to the verb (أن الجبهة الشعبية وصفت)
+    if (before && (before.opener === "kana" || before.opener === "amma")) {
+      const found = svo();
+      if (found) return found;
+    }
+    if (before?.opener === "anna" && this.nameUpTo(before.start, i)) {
       const found = svo();
       if (found) return found;
     }
@@ -288,7 +299,36 @@ export class SpeakerFinder {
       const k = this.clauses.tokenAt(this.lastQuoteAt - 1);
       if (this.clauses.sentenceOf[k] === sentence) return { ...this.current, how: "current" };
     }
+    const clause = this.clauseSubject(i, agreement);
+    if (clause) return clause;
     return this.dropped(i, agreement, true);
+  }
+
+  /**
+   * The subject of the clause a participle hangs on: the first verb after the sentence's start
+   * or its last أن (يشار إلى أن [الجبهة الشعبية وصفت ...، واتهمت ...، مطالبة]) that has an
+   * expressed subject, verbs joined by و sharing it.
+   */
+  private clauseSubject(i: number, agreement: Agreement): Found | undefined {
+    const { clauses } = this;
+    const first = clauses.sentenceStart(i);
+    let from = first;
+    for (let k = i - 1; k >= first; k--) {
+      if (COMPLEMENTIZER_WORDS.has(clauses.norms[k] as string)) {
+        from = k + 1;
+        break;
+      }
+    }
+    for (let v = from; v < i; v++) {
+      if (!clauses.isVerb(v) || this.insideReport((this.tokens[v] as Token).start)) continue;
+      const before = clauses.subjectBefore(v);
+      const at = before && before.start >= from ? before.start : clauses.subjectAfter(v, i);
+      if (at < 0) continue;
+      const found = this.phraseAt(at, i);
+      if (found && this.agrees(found, agreement) && (found.id || this.isNounPhrase(at)))
+        return { ...found, how: found.id ? "named" : "anonymous" };
+    }
+    return undefined;
   }
 
   /**
@@ -339,6 +379,15 @@ export class SpeakerFinder {
       return { id: m.entity.id, text: this.text.slice(m.start, m.end), how: "current" };
     }
     return { id: null, how: "current" };
+  }
+
+  /** Whether a mention starting at token k runs up to token `verb` (particles aside). */
+  private nameUpTo(k: number, verb: number): boolean {
+    const m = this.mentionOf(k);
+    if (!m) return false;
+    let j = this.clauses.tokenAt(m.end);
+    while (j < verb && VERB_PARTICLE_WORDS.has(this.clauses.norms[j] as string)) j++;
+    return j === verb;
   }
 
   /** Whether a phrase right after a verb disagrees with it, so that it cannot be its subject. */
@@ -396,10 +445,10 @@ export class SpeakerFinder {
       const name = m.kind === "title" ? this.nameAfter(m, limit) : undefined;
       if (name) return { id: name.entity.id, text: this.text.slice(m.start, name.end) };
       const id = this.speaksFor.get(m.entity.id) ?? m.entity.id;
-      // a title cut short before a name inside it (رئيس [الحكومة]): the whole phrase's words
-      const phrase = m.kind === "title" ? this.phraseText(first, limit) : "";
-      const words = phrase.length > m.end - m.start ? phrase : this.text.slice(m.start, m.end);
-      return { id, text: words };
+      // a title cut short before a name inside it (رئيس [الحكومة]): the words up to the person
+      const person = m.kind === "title" ? this.describedPerson(first, limit) : undefined;
+      const end = person && person.entity === m.entity ? person.end : m.end;
+      return { id, text: this.text.slice(m.start, end) };
     }
     const word = clauses.bare[first] as string;
     if (clauses.isVerb(first) && !m) return undefined;

@@ -45,8 +45,8 @@ export interface ClauseOptions {
   subjectStart?: (k: number, clauses: Clauses) => boolean;
 }
 
-/** Where an SVO subject was found: after كان, after أما, or simply before the verb. */
-export type SubjectOpener = "kana" | "amma" | "plain";
+/** Where an SVO subject was found: after كان, after أما, after أن, or simply before the verb. */
+export type SubjectOpener = "kana" | "amma" | "anna" | "plain";
 
 /** How far (in tokens) a clause opener may be from its verb. */
 const SVO_WINDOW = 12;
@@ -319,6 +319,7 @@ export class Clauses {
       }
       if (COMPLEMENTIZERS.has(w)) {
         start = k + 1;
+        opener = "anna";
         break;
       }
       // عما إذا كان المهاجم معروفا ... قالت: a subordinate clause, not this verb's subject

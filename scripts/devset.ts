@@ -1,13 +1,16 @@
 /**
- * Materialises the Arabic news development set (dev/news) for scoring. The repository keeps only
- * the annotations; the article texts come from the ANT corpus in ../shared, which is never copied
- * into the repo. For every dev/news/*.gold.json this writes DIR/<id>.txt (the article's `text`,
- * byte for byte) and a copy of the gold file beside it, after checking that the text is the one
- * that was annotated (sha256) and that every alias, quote and time string is found in it.
+ * Materialises an Arabic news development set (dev/news, or dev/news2 with --set news2) for
+ * scoring. The repository keeps only the annotations; the article texts come from the ANT corpus
+ * in ../shared, which is never copied into the repo. For every dev/<set>/*.gold.json this writes
+ * DIR/<id>.txt (the article's `text`, byte for byte) and a copy of the gold file beside it, after
+ * checking that the text is the one that was annotated (sha256), that every alias, quote, cue,
+ * unnamed-speaker phrase and time string is found in it, and that every `occurrence` is valid
+ * (a positive integer, given whenever the string occurs more than once).
  *
- *   npx tsx scripts/devset.ts [--out DIR] [--split tune|test|all] [--corpus FILE]
+ *   npx tsx scripts/devset.ts [--set news|news2] [--out DIR] [--split SPLIT|all] [--corpus FILE]
  *
- * Defaults: --out .bench/devset, --split all, --corpus ../shared/data/news/ant_v1.1.jsonl.
+ * Defaults: --set news, --out .bench/devset (.bench/devset-news2 for news2), --split all,
+ * --corpus ../shared/data/news/ant_v1.1.jsonl. Splits: tune|test for news, tune|check for news2.
  * Exits 1 when a gold file does not fit its text, 2 when the corpus or an article is missing.
  */
 import { createHash } from "node:crypto";
@@ -23,24 +26,35 @@ interface GoldFile {
     source: { corpus: string; docno: string; sha256?: string };
   };
   entities: { key: string; aliases: string[] }[];
-  quotes: { content: string; occurrence?: number }[];
+  quotes: { speaker: string; cue: string | null; content: string; occurrence?: number }[];
   times: { text: string; occurrence?: number }[];
 }
 
 const ROOT = resolve(import.meta.dirname, "..");
-const GOLD_DIR = join(ROOT, "dev", "news");
+
+/** The annotated sets: where their gold files live, where they go by default, their splits. */
+const SETS: Record<string, { dir: string; out: string; splits: string[] }> = {
+  news: { dir: "news", out: ".bench/devset", splits: ["tune", "test"] },
+  news2: { dir: "news2", out: ".bench/devset-news2", splits: ["tune", "check"] },
+};
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string): string => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
-const out = resolve(opt("--out", ".bench/devset"));
+const setName = opt("--set", "news");
+const set = SETS[setName];
+if (!set) fail(2, `--set must be ${Object.keys(SETS).join(" or ")}`);
+const GOLD_DIR = join(ROOT, "dev", set.dir);
+const out = resolve(opt("--out", set.out));
 const split = opt("--split", "all");
 const corpus = resolve(
   opt("--corpus", join(ROOT, "..", "shared", "data", "news", "ant_v1.1.jsonl")),
 );
-if (!["tune", "test", "all"].includes(split)) fail(2, `--split must be tune, test or all`);
+if (![...set.splits, "all"].includes(split)) {
+  fail(2, `--split must be ${set.splits.join(", ")} or all for --set ${setName}`);
+}
 
 function fail(code: number, message: string): never {
   console.error(message);
@@ -57,6 +71,24 @@ function nthIndex(hay: string, needle: string, n: number): number {
   return at;
 }
 
+/** How often `needle` occurs in `hay` (overlapping occurrences counted, as nthIndex steps). */
+function countOf(hay: string, needle: string): number {
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
+/** A missing or bad `occurrence` for a string that has to be located in the text. */
+function occurrenceProblem(text: string, needle: string, occurrence: unknown): string | null {
+  if (occurrence === undefined) {
+    const n = countOf(text, needle);
+    return n > 1 ? `occurs ${n} times but has no occurrence` : null;
+  }
+  return Number.isInteger(occurrence) && (occurrence as number) >= 1
+    ? null
+    : `occurrence is not a positive integer`;
+}
+
 /** Problems that would make the scorer misplace or reject an annotation. */
 function checkGold(gold: GoldFile, text: string): string[] {
   const problems: string[] = [];
@@ -69,12 +101,23 @@ function checkGold(gold: GoldFile, text: string): string[] {
     }
   }
   for (const q of gold.quotes) {
-    if (nthIndex(text, q.content, q.occurrence ?? 1) < 0) {
+    const bad = occurrenceProblem(text, q.content, q.occurrence);
+    if (bad) problems.push(`quote ${bad}: ${q.content.slice(0, 40)}`);
+    else if (nthIndex(text, q.content, q.occurrence ?? 1) < 0) {
       problems.push(`quote not in text: ${q.content.slice(0, 40)}`);
+    }
+    if (q.cue !== null && q.cue !== undefined && !text.includes(q.cue)) {
+      problems.push(`cue not in text: ${q.cue}`);
+    }
+    if (q.speaker.startsWith("anon:") && !text.includes(q.speaker.slice(5))) {
+      problems.push(`unnamed speaker not in text: ${q.speaker}`);
     }
   }
   for (const t of gold.times) {
-    if (nthIndex(text, t.text, t.occurrence ?? 1) < 0) problems.push(`time not in text: ${t.text}`);
+    const bad = occurrenceProblem(text, t.text, t.occurrence);
+    if (bad) problems.push(`time ${bad}: ${t.text}`);
+    else if (nthIndex(text, t.text, t.occurrence ?? 1) < 0)
+      problems.push(`time not in text: ${t.text}`);
   }
   return problems;
 }

@@ -8,6 +8,7 @@
 import type { Token } from "../analysis.js";
 import { GENERIC_MODIFIERS } from "../entities/index.js";
 import { FUNCTION_WORDS } from "../syntax/index.js";
+import { normalizeArabic } from "../text/index.js";
 import type { CorefContext } from "./context.js";
 import { RANKS, type RoleNoun, roleNoun } from "./lexicon.js";
 
@@ -151,7 +152,10 @@ function describe(
     if (nation?.kind === "country" && !country) country = nation.id;
     // a nationality the KB does not know (البولوني) still rules out every other country
     else if (!country && isUnknownNationality(base[k] as string, k - r)) country = `?${w}`;
-    else if (k === r + 1 && !GENERIC_MODIFIERS.has(base[k] as string)) complement = w;
+    // the genitive of a title in construct says which office (وزير [الخارجية]); after a
+    // definite title the next word is an adjective (المسؤول الحكومي، الأمين العام)
+    else if (k === r + 1 && !role.definite && !GENERIC_MODIFIERS.has(base[k] as string))
+      complement = w;
     words.push(w);
   }
   const ref = ctx.refAt(r + 1);
@@ -213,17 +217,32 @@ export function stripArticle(word: string): string {
  * النائب).
  */
 export function fits(title: Description, earlier: Description): number | undefined {
+  // المسؤول (the official) stands for anyone holding an office
+  const anyOffice = title.role.noun === HYPERNYM && !title.complement;
   const office = earlier.held.find(
     (h) =>
-      h.noun === title.role.noun &&
+      (h.noun === title.role.noun || anyOffice) &&
       !(title.role.gender === "f" && h.gender !== "f") &&
-      !(title.complement && h.complement && title.complement !== h.complement),
+      !(
+        title.complement &&
+        h.complement &&
+        masculine(title.complement) !== masculine(h.complement)
+      ),
   );
   if (!office) return undefined;
   if (title.country && earlier.country && title.country !== earlier.country) return undefined;
   let score = 0;
   if (title.country && title.country === earlier.country) score += 2;
   if (title.former && earlier.former) score += 1;
-  for (const w of title.words) if (earlier.words.includes(w)) score += 2;
+  const words = new Set(earlier.words.map(masculine));
+  for (const w of title.words) if (words.has(masculine(w))) score += 2;
   return score;
+}
+
+/** The noun a title may use for any office: المسؤول. */
+export const HYPERNYM = normalizeArabic("مسؤول");
+
+/** A word without its feminine ending (فخرية → فخري), to compare qualifiers across gender. */
+function masculine(word: string): string {
+  return word.endsWith("ه") && word.length > 3 ? word.slice(0, -1) : word;
 }

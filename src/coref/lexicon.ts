@@ -20,6 +20,7 @@ const ROLES: readonly (readonly [string, readonly HonorificOffice[]])[] = [
   ["مفتي", ["cleric"]],
   ["كاتب", []],
   ["سفير", ["official", "minister"]],
+  ["قنصل", ["official"]],
   ["أمين", ["minister", "official"]],
   ["مدير", ["minister", "official"]],
   ["قائد", ["official"]],
@@ -140,7 +141,14 @@ export const EXTRA_ORGANISATION_NOMINALS: ReadonlySet<string> = new Set(
 
 /** Nouns for a statement or document whose author speaks through it (قال البيان، وأضاف التقرير). */
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set(
-  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح أرقام إحصاءات إحصائيات معطيات تقديرات بيانات دراسة"
+  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح"
+    .split(" ")
+    .map(normalizeArabic),
+);
+
+/** Documents and figures a claim can be attributed to (بحسب أرقام المنظمة، وفقا لإحصاءات). */
+export const SOURCE_DOCUMENTS: ReadonlySet<string> = new Set(
+  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح تصريحات أقوال أرقام إحصاءات إحصائيات معطيات تقديرات بيانات دراسة قرار"
     .split(" ")
     .map(normalizeArabic),
 );

@@ -45,6 +45,7 @@ import {
   type Description,
   descriptionAt,
   fits,
+  HYPERNYM,
   MAX_DESCRIPTION,
   stripArticle,
 } from "./descriptions.js";
@@ -341,7 +342,7 @@ function genders(
     const stop = clauses.sentenceStop(ref.first);
     for (
       let k = ref.first - 1;
-      k >= Math.max(clauses.sentenceStart(ref.first), ref.first - 4);
+      k >= Math.max(clauses.sentenceStart(ref.first), ref.first - 5);
       k--
     ) {
       if (clauses.isVerb(k)) {
@@ -349,7 +350,8 @@ function genders(
           vote(e.id, verbAgreement(clauses.bare[k] as string).gender);
         break;
       }
-      if (!clauses.isTime(k) && !clauses.isComma(k)) break;
+      // only time words, adverbs and pronoun adjuncts between (صرحت به القوبنطيني)
+      if (clauses.skipAdverbials(k, k + 1) !== k + 1) break;
     }
   }
   const out = new Map<string, Gender>();
@@ -454,6 +456,8 @@ function titlesAlone(
     while (after < tokens.length && RANKS.has(base[after] as string)) after++;
     const next = ctx.refAt(after);
     if (next?.entity.type === "PER" && next.kind === "name") continue;
+    // المسؤول after "مسؤول" (an official, unnamed) is that same unnamed official
+    if (title.role.noun === HYPERNYM && unnamedBefore(ctx, r, title.role.noun)) continue;
     const best = bestFit(ctx, title, people, descriptions, gender);
     if (!best) continue;
     const end = trimmedEnd(ctx, title);
@@ -481,6 +485,15 @@ function isAdjectival(ctx: CorefContext, r: number): boolean {
   // indefinite one the word is its genitive (لقاء الوزير)
   const before = ctx.base[prev] as string;
   return before.startsWith("ال") || /(ه|ها|هم|هما)$/.test(w);
+}
+
+/** Whether the indefinite noun (مسؤول، مسؤولة) occurs before token r: an unnamed referent. */
+function unnamedBefore(ctx: CorefContext, r: number, noun: string): boolean {
+  for (let k = 0; k < r; k++) {
+    const b = ctx.base[k] as string;
+    if (b === noun || b === `${noun}ه` || b === `${noun}ون` || b === `${noun}ين`) return true;
+  }
+  return false;
 }
 
 /** Whether token i is definite: the article, or a name (of a body or place) in a construct. */
@@ -518,7 +531,8 @@ function bestFit(
   let bestKey: number[] = [];
   for (const entity of people.values()) {
     const g = gender.get(entity.id);
-    if ((g && g !== title.role.gender) || title.owner === entity.id) continue;
+    // a masculine title is used for women too (القنصل الفخري الموقوفة); a feminine one is not
+    if ((g === "m" && title.role.gender === "f") || title.owner === entity.id) continue;
     let score: number | undefined;
     for (const d of [...(descriptions.get(entity.id) ?? []), ...kbDescriptions(ctx, entity)]) {
       const s = fits(title, d);

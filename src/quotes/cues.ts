@@ -31,6 +31,8 @@ export interface Cue {
   nominal?: readonly string[];
   /** The verb carries on the current speaker's words (أضاف، تابع، استطرد). */
   continues?: boolean;
+  /** The report may be the verb's object, a verbal noun with no أن (نفى وجود، طلب سحب). */
+  objectReport?: boolean;
   /**
    * The form carries an object pronoun and the verb takes a predicate (اعتبره سابقة: "he
    * considered it a precedent"): what follows the object is the report.
@@ -92,7 +94,14 @@ const VERBS: readonly (readonly string[])[] = [
   ["حث", "حثت", "يحث", "حاثا"],
   ["تعهد", "تعهدت", "يتعهد", "متعهدا"],
   ["أوصى", "أوصت", "يوصي", "موصيا", "أوصوا"],
+  ["علق", "علقت", "يعلق", "معلقا"],
+  ["نبه", "نبهت", "ينبه", "منبها"],
+  ["علل", "عللت", "يعلل", "معللا"],
+  ["طلب", "طلبت", "يطلب", ""],
 ];
+
+/** Verbs whose report may be their verbal-noun object (نفى وجود أي صلة، طلب سحب التقرير). */
+const OBJECT_REPORTS = new Set(["نفى", "طلب"]);
 
 /** Verbs whose report may be a noun phrase after a preposition, with the prepositions. */
 const NOMINAL: Readonly<Record<string, readonly string[]>> = {
@@ -107,6 +116,9 @@ const NOMINAL: Readonly<Record<string, readonly string[]>> = {
   أفصح: ["عن"],
   تعهد: ["ب"],
   أوصى: ["ب"],
+  تساءل: ["عن"],
+  نبه: ["إلى", "على", "من"],
+  علل: ["ب"],
 };
 
 /** Verbs whose object pronoun is followed by a predicate: the report (اعتبره خطوة إيجابية). */
@@ -151,6 +163,7 @@ for (const [past, pastF, present, participle, ...irregular] of VERBS) {
     ...(ADDRESSEE_VERBS.has(lemma) ? { addressee: true } : {}),
     ...(nominal ? { nominal } : {}),
     ...(CONTINUING.has(lemma) ? { continues: true } : {}),
+    ...(OBJECT_REPORTS.has(lemma) ? { objectReport: true } : {}),
   });
   add(lemma, verb(MASCULINE));
   add(pastF as string, verb(FEMININE));
@@ -170,6 +183,7 @@ for (const [past, pastF, present, participle, ...irregular] of VERBS) {
       lemma,
       agreement,
       ...(nominal ? { nominal } : {}),
+      ...(OBJECT_REPORTS.has(lemma) ? { objectReport: true } : {}),
     });
     const stem = (participle as string).slice(0, -1);
     add(participle as string, p(MASCULINE));
@@ -183,8 +197,11 @@ for (const word of ACCORDING) add(word, { kind: "according", lemma: word, agreem
 add("مبينا", { kind: "participle", lemma: "بين", agreement: MASCULINE });
 add("مبينة", { kind: "participle", lemma: "بين", agreement: FEMININE });
 add("بينت", { kind: "verb", lemma: "بين", agreement: FEMININE });
-// ورد الوزير على منتقديه بالقول إن...: "by saying", an adverbial like قائلا
+// ورد الوزير على منتقديه بالقول إن...، ردت بقولها: "by saying", an adverbial like قائلا
 add("بالقول", { kind: "participle", lemma: "قال", agreement: {} });
+add("بقوله", { kind: "participle", lemma: "قال", agreement: MASCULINE });
+add("بقولها", { kind: "participle", lemma: "قال", agreement: FEMININE });
+add("بقولهم", { kind: "participle", lemma: "قال", agreement: PLURAL });
 add("يبين", { kind: "verb", lemma: "بين", agreement: MASCULINE });
 
 /**
@@ -207,7 +224,12 @@ function bareCue(norm: string): Cue | undefined {
   const direct = table.get(norm);
   if (direct) return direct;
   const first = norm.charCodeAt(0);
-  if ((first === 0x0648 || first === 0x0641) && norm.length > 2) return table.get(norm.slice(1));
+  if ((first === 0x0648 || first === 0x0641) && norm.length > 2) return bareCue(norm.slice(1));
+  // عاد ليؤكد أن...: ل before a present; the report still needs its أن (see the reader)
+  if (first === 0x0644 && /^ل[يت]/.test(norm) && norm.length > 3) {
+    const cue = table.get(norm.slice(1));
+    if (cue?.kind === "verb") return cue;
+  }
   return undefined;
 }
 
@@ -251,7 +273,6 @@ const STANCE: readonly (readonly string[])[] = [
   ["ساند", "يساند", "مساندة"],
   ["أيد", "يؤيد", "تأييد"],
   ["دعم", "يدعم", "دعم"],
-  ["حمل", "يحمل", "تحميل"],
   ["استغرب", "يستغرب", "استغراب"],
   ["وعد", "يعد", "وعد"],
   ["قلق", "", "قلق"],

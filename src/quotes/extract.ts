@@ -20,7 +20,7 @@
  */
 import type { Doc, Entity, Quote, Span, Token } from "../analysis.js";
 import { ORGANISATION_HEADS, tokenBase } from "../entities/index.js";
-import { type Gender, PREPOSITIONS } from "../syntax/index.js";
+import { DEMONSTRATIVES, type Gender, PREPOSITIONS } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
 import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
@@ -161,7 +161,10 @@ class QuoteReader {
 
   private reportingCue(i: number, cue: Cue): void {
     const sentence = this.sentenceOf[i] as number;
-    if (this.isBackgroundFormula(i) || this.insideQuotation(i)) return;
+    if (this.isBackgroundFormula(i)) return;
+    // a verb inside quoted words is the speaker's own, unless it reports someone named (قال
+    // العمري: «قال الرئيس بوتين إن ...»): then it is a report inside the quotation
+    const quoted = this.insideQuotation(i);
     if (NEGATIONS.has(this.norms[i - 1] ?? "")) return;
     // في متابعة لآخر التحقيقات: a participle's form after a preposition is a noun
     if (cue.kind === "participle" && PREPOSITIONS.has(this.speakers.clauses.bare[i - 1] ?? ""))
@@ -227,8 +230,18 @@ class QuoteReader {
         break;
       }
     }
+    // نفى الوزير وجود أي تقصير، تنفي فيه وجود ارتباط: a denial or request whose object is a
+    // verbal noun reports that noun phrase
+    if (complementizer < 0 && colon < 0 && cue.objectReport) {
+      const object = this.objectAfter(i);
+      if (object >= 0 && (opener < 0 || object < opener)) {
+        complementizer = object;
+        nominalStart = (this.tokens[object] as Token).start;
+        opener = -1;
+      }
+    }
     const headEnd = complementizer >= 0 ? complementizer : opener >= 0 ? opener : colon;
-    if (headEnd < 0 && cue === BAYYANA) return;
+    if (headEnd < 0 && (cue === BAYYANA || quoted)) return;
     if (headEnd < 0) {
       // No reported words we can delimit (أكدت معلمة نائبة تعرضها إلى...), but an expressed
       // subject still says who is speaking now: the next وأضافت is hers.
@@ -241,6 +254,7 @@ class QuoteReader {
       return;
     }
     const speaker = this.speakerOf(i, headEnd, cue);
+    if (quoted && (speaker.how !== "named" || !speaker.id)) return;
     // كشفت التحقيقات عن...: a nominal report needs someone who can report
     if (nominalStart >= 0 && !speaker.id && speaker.text && !isSourceWord(firstWord(speaker.text)))
       return;
@@ -296,9 +310,43 @@ class QuoteReader {
     return start;
   }
 
+  /**
+   * The verbal-noun object of the verb at token i (نفى [الوزير]، رضوان عيارة، [وجود] أي تقصير):
+   * after the expressed subject with any name in apposition, or after adjuncts when the subject
+   * is dropped; an indefinite noun that is no name. -1 when there is none.
+   */
+  private objectAfter(i: number): number {
+    const { clauses } = this.speakers;
+    const stop = clauses.sentenceStop(i);
+    let k = clauses.skipAdverbials(i + 1, stop);
+    let subject = clauses.subjectAfter(i, stop);
+    // تنفي فيه وجود ارتباط: a noun that can name no speaker is the object, the subject dropped
+    if (
+      subject >= 0 &&
+      !this.speakers.mentionOf(subject) &&
+      !isSourceWord(clauses.bare[subject] as string) &&
+      !DEMONSTRATIVES.has(clauses.bare[subject] as string)
+    )
+      subject = -1;
+    if (subject >= 0) {
+      k = this.speakers.phraseEndToken(subject, stop) + 1;
+      // "، رضوان عيارة،": a name in apposition between commas
+      while (k < stop && clauses.isComma(k)) {
+        const m = this.speakers.mentionOf(k + 1);
+        k = m ? clauses.tokenAt(m.end) : k + 1;
+      }
+    }
+    k = clauses.skipAdverbials(k, stop);
+    const t = this.tokens[k];
+    if (!t || t.kind !== "word" || this.speakers.mentionOf(k)) return -1;
+    const w = clauses.bare[k] as string;
+    if (w === "اي") return k;
+    const isNoun = !w.startsWith("ال") && !clauses.isVerb(k) && lexiconCount(`ال${w}`) > 0;
+    return isNoun && !clauses.opensAdjunct(k) ? k : -1;
+  }
+
   private speakerOf(i: number, headEnd: number, cue: Cue): Found {
-    if (cue.kind === "participle") return this.speakers.ofParticiple(i, cue.agreement);
-    // نقلت الوكالة عن مصدر قوله إن...: the words are the source's after عن
+    // نقلت الوكالة عن مصدر قوله إن...، ناقلا عن مصادر قولها: the words are the source's
     if (cue.lemma === "نقل") {
       for (let j = i + 1; j < headEnd; j++) {
         if (this.norms[j] !== "عن") continue;
@@ -306,6 +354,7 @@ class QuoteReader {
         if (source) return { ...source, how: source.id ? "named" : "anonymous" };
       }
     }
+    if (cue.kind === "participle") return this.speakers.ofParticiple(i, cue.agreement);
     const found = this.speakers.ofVerb(
       i,
       headEnd,
@@ -358,7 +407,13 @@ class QuoteReader {
         const prev = this.tokens[j - 1] as Token;
         // "، مشيرا إلى أن ..." or "وأضاف أن": a new report starts (but "وأعرب عن أمله في أن"
         // inside the reported clause is still what was reported)
-        if (c && c.kind !== "according" && (prev.kind === "punct" || this.opensReportSoon(j))) {
+        // (a verb with its own subject inside the clause, ما حدث ذكر «...», is reported too)
+        const joined = /^[وف]/.test(this.norms[j] as string) || c?.kind === "participle";
+        if (
+          c &&
+          c.kind !== "according" &&
+          (prev.kind === "punct" || (this.opensReportSoon(j) && joined))
+        ) {
           end = prev.kind === "punct" ? prev.start : t.start;
           break;
         }

@@ -16,7 +16,7 @@
  *   first; other verbs go to the most recent subject.
  */
 import type { Doc, Entity, MentionKind, Span, Token } from "../analysis.js";
-import { RANKS, roleNoun, STATEMENT_NOUNS } from "../coref/index.js";
+import { RANKS, roleNoun, SOURCE_DOCUMENTS } from "../coref/index.js";
 import { ORGANISATION_HEADS } from "../entities/index.js";
 import {
   type Agreement,
@@ -65,6 +65,9 @@ function phraseGender(word: string): Gender | undefined {
   return /ه$/.test(word) && word.length > 3 ? "f" : undefined;
 }
 
+/** Relative pronouns: the verb after them has their antecedent for subject. */
+const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"].map(normalizeArabic));
+
 /** قد / لقد between a subject and its verb. */
 const VERB_PARTICLE_WORDS = new Set(["قد", "لقد"]);
 
@@ -105,7 +108,7 @@ export function isSourceWord(first: string): boolean {
     roleNoun(word) !== undefined ||
     roleNoun(singular) !== undefined ||
     roleNoun(`${singular}ي`) !== undefined ||
-    STATEMENT_NOUNS.has(word.replace(/ا$/, "")) ||
+    SOURCE_DOCUMENTS.has(word.replace(/ا$/, "")) ||
     PRESS_NOUNS.has(word) ||
     SOURCE_NOUNS.has(word) ||
     ORGANISATION_HEADS.has(word) ||
@@ -261,6 +264,9 @@ export class SpeakerFinder {
         ? { ...found, how: found.id ? "named" : "anonymous" }
         : undefined;
     };
+    // الكاتب سعد المحارب، الذي كتب أن...: a verb after a relative pronoun has its antecedent
+    const antecedent = this.antecedentOf(i);
+    if (antecedent) return { ...antecedent, how: antecedent.id ? "named" : "anonymous" };
     // وكان الرئيس قد أبلغ زواره: after كان or أما the subject stands before the verb; after أن
     // only when it is a name that runs up to the verb (أن الجبهة الشعبية وصفت)
     if (before && (before.opener === "kana" || before.opener === "amma")) {
@@ -367,6 +373,12 @@ export class SpeakerFinder {
           : b.at - a.at,
     );
     const pick = candidates.find((c) => this.agrees(c.speaker, agreement));
+    // the current speaker does not agree (مبينة after a man's words): the nearest person of the
+    // verb's gender named earlier in the sentence
+    if (agreement.gender && this.current && !this.agrees(this.current, agreement)) {
+      const person = this.personOfGender(i, agreement.gender);
+      if (person && (!pick || pick.at < person.at)) return { ...person.speaker, how: "current" };
+    }
     if (pick) return { ...pick.speaker, how: "current" };
     if (this.current) return { ...this.current, how: "current" };
     // nobody has spoken yet: the first person or body named in the sentence, outside adjuncts
@@ -381,6 +393,18 @@ export class SpeakerFinder {
     return { id: null, how: "current" };
   }
 
+  /** For a verb right after الذي/التي (a comma may come before them): the name they follow. */
+  private antecedentOf(i: number): Speaker | undefined {
+    let k = i - 1;
+    while (k >= 0 && this.clauses.isTime(k)) k--;
+    if (!RELATIVES.has(this.clauses.norms[k] ?? "")) return undefined;
+    k--;
+    if (k >= 0 && this.clauses.isComma(k)) k--;
+    const m = k >= 0 ? this.mentionOf(k) : undefined;
+    if (!m || m.entity.type === "MISC" || m.entity.type === "LOC") return undefined;
+    return { id: m.entity.id, text: this.text.slice(m.start, m.end) };
+  }
+
   /** Whether a mention starting at token k runs up to token `verb` (particles aside). */
   private nameUpTo(k: number, verb: number): boolean {
     const m = this.mentionOf(k);
@@ -393,8 +417,24 @@ export class SpeakerFinder {
   /** Whether a phrase right after a verb disagrees with it, so that it cannot be its subject. */
   private objectByAgreement(found: Speaker, k: number, agreement: Agreement): boolean {
     if (agreement.gender !== "m" || agreement.plural) return false;
-    const g = found.id ? this.gender.get(found.id) : phraseGender(this.clauses.bare[k] as string);
+    // a person's gender is the person's; a body's is the phrase's own head noun (أعلن [حزب]
+    // حركة نداء تونس: حزب is masculine even if حركة is not)
+    const m = this.mentionOf(k);
+    const person = m?.entity.type === "PER" && found.id === m.entity.id;
+    const g = person ? this.gender.get(m.entity.id) : phraseGender(this.clauses.bare[k] as string);
     return g === "f";
+  }
+
+  /** The nearest person before token i in its sentence whose gender is known to be `g`. */
+  private personOfGender(i: number, g: Gender): { speaker: Speaker; at: number } | undefined {
+    const first = this.clauses.sentenceStart(i);
+    for (let k = i - 1; k >= first; k--) {
+      const m = this.mentionOf(k);
+      if (!m || m.entity.type !== "PER" || this.gender.get(m.entity.id) !== g) continue;
+      if (this.insideReport(m.start)) continue;
+      return { speaker: { id: m.entity.id, text: this.text.slice(m.start, m.end) }, at: m.start };
+    }
+    return undefined;
   }
 
   /** Whether a speaker can be the subject of a verb form with this agreement. */
@@ -465,6 +505,17 @@ export class SpeakerFinder {
         id: described.entity.id,
         text: this.text.slice((this.tokens[first] as Token).start, described.end),
       };
+    // حزب حركة نداء تونس: a kind of body, then the body's name
+    if (ORGANISATION_HEADS.has(bare) && first + 1 < limit) {
+      const body = this.mentionOf(first + 1);
+      if (body?.entity.type === "ORG")
+        return { id: body.entity.id, text: this.text.slice((this.tokens[first] as Token).start, body.end) };
+    }
+    // وفقا لأقوال المتحدث باسم الوزارة: the one whose words they are
+    if (SOURCE_DOCUMENTS.has(bare) && first + 1 < limit && isSourceWord(clauses.bare[first + 1] as string)) {
+      const owner = this.phraseAt(first + 1, limit);
+      if (owner) return owner;
+    }
     // صحيفة الشروق، وكالة الأنباء: the outlet named after the press noun
     if (PRESS_NOUNS.has(bare) && first + 1 < limit) {
       const outlet = this.mentionOf(first + 1) ?? this.mentionOf(first + 2);
@@ -472,7 +523,7 @@ export class SpeakerFinder {
         return { id: outlet.entity.id, text: this.phraseText(first, limit) };
     }
     // بيان الخارجية، تقرير الأمم المتحدة، بلاغ هذا الحزب: the body whose statement it is
-    if (STATEMENT_NOUNS.has(bare.replace(/ا$/, "")) && first + 1 < limit) {
+    if (SOURCE_DOCUMENTS.has(bare.replace(/ا$/, "")) && first + 1 < limit) {
       const skip = DEMONSTRATIVES.has(clauses.bare[first + 1] as string) ? 1 : 0;
       const issuer = this.mentionOf(first + 1 + skip);
       if (issuer && issuer.entity.type !== "MISC")
@@ -569,6 +620,20 @@ export class SpeakerFinder {
     return (this.tokens[j] as Token).end;
   }
 
+  /** The last token of the speaker phrase at token k: a mention (title and name) or words. */
+  phraseEndToken(k: number, limit: number): number {
+    const m = this.mentionOf(k);
+    if (m) {
+      const person = m.kind === "title" ? this.describedPerson(k, limit) : undefined;
+      return this.clauses.tokenAt((person ?? m).end - 1);
+    }
+    if (roleNoun(this.clauses.bare[k] as string)) {
+      const person = this.describedPerson(k, limit);
+      if (person) return this.clauses.tokenAt(person.end - 1);
+    }
+    return this.phraseLast(k, limit);
+  }
+
   private phraseLast(k: number, limit: number): number {
     const { clauses } = this;
     let j = k + 1;
@@ -577,6 +642,10 @@ export class SpeakerFinder {
       const w = clauses.bare[j] as string;
       if (t.kind !== "word" || clauses.isTime(j)) break;
       if (FUNCTION_WORDS.has(w) || PREPOSITIONS.has(w) || clauses.isVerb(j)) break;
+      // a definite noun takes no genitive: an indefinite word after it starts another phrase
+      // (نفى الوزير [وجود] ...)
+      const prev = clauses.bare[j - 1] as string;
+      if (prev.startsWith("ال") && !w.startsWith("ال") && !this.mentionOf(j) && w !== "باسم") break;
       if (/^[لب]/.test(w) && !/^ب?ال/.test(w) && w !== "باسم" && !this.mentionOf(j)) break;
       j++;
     }

@@ -50,6 +50,8 @@ export type SubjectOpener = "kana" | "amma" | "anna" | "plain";
 
 /** How far (in tokens) a clause opener may be from its verb. */
 const SVO_WINDOW = 12;
+/** How far back كان or أما may open a clause whose subject has a description between commas. */
+const KANA_WINDOW = 28;
 
 export class Clauses {
   readonly tokens: readonly Token[];
@@ -297,13 +299,18 @@ export class Clauses {
     const particle = this.norms[end] ?? "";
     let start = -1;
     let opener: SubjectOpener = "plain";
-    for (; k >= first && i - k <= SVO_WINDOW; k--) {
+    // the first comma back ends a plain subject; كان or أما further back (past a name's
+    // description between commas: وكان سفيان السليطي، مساعد وكيل الجمهورية، أفاد) still opens it
+    let comma = -1;
+    for (; k >= first && i - k <= KANA_WINDOW; k--) {
       const t = this.tokens[k] as Token;
       if (t.kind === "quote") return undefined;
       if (t.kind === "punct") {
-        if (this.isComma(k)) break;
-        return undefined;
+        if (!this.isComma(k)) break;
+        if (comma < 0) comma = k;
+        continue;
       }
+      if (comma < 0 && i - k > SVO_WINDOW) break;
       const w = this.norms[k] as string;
       if (KANA.has(w)) {
         // عما إذا كان المهاجم معروفا ... قالت: the كان of a subordinate clause
@@ -324,8 +331,12 @@ export class Clauses {
       }
       // عما إذا كان المهاجم معروفا ... قالت: a subordinate clause, not this verb's subject
       if (SUBORDINATORS.has(w)) return undefined;
-      if (this.isVerb(k) && !this.isNamed(k)) return undefined;
+      if (this.isVerb(k) && !this.isNamed(k)) {
+        if (comma >= 0) break;
+        return undefined;
+      }
     }
+    if (start < 0 && comma >= 0) k = comma;
     // a conjoined verb has its subject before it only after أما (فقال، فقد أكد)
     if (conjoined && opener !== "amma") return undefined;
     if (!conjoined && /^ف/.test(particle) && opener !== "amma") return undefined;
@@ -355,7 +366,7 @@ export class Clauses {
     if (w === undefined) return undefined;
     if (KANA.has(w) || w === "اما" || w === "واما") {
       // كان X قد فعل / أما X فقد فعل: the verb follows the subject
-      for (let v = k + 2; v < stop && v - k <= SVO_WINDOW; v++) {
+      for (let v = k + 2; v < stop && v - k <= KANA_WINDOW; v++) {
         if (this.tokens[v]?.kind === "punct" && !this.isComma(v)) break;
         if (VERB_PARTICLES.has(this.norms[v] as string) || this.isVerb(v)) {
           let verb = v;

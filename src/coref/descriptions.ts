@@ -6,7 +6,7 @@
  * words that qualify it, so that a later title can be compared with it word by word.
  */
 import type { Token } from "../analysis.js";
-import { GENERIC_MODIFIERS } from "../entities/index.js";
+import { GENERIC_MODIFIERS, ORGANISATION_HEADS } from "../entities/index.js";
 import { FUNCTION_WORDS } from "../syntax/index.js";
 import { normalizeArabic } from "../text/index.js";
 import type { CorefContext } from "./context.js";
@@ -41,6 +41,11 @@ export interface Description {
   former: boolean;
   /** A person the description belongs to in a construct (مستشار بوتين): never its holder. */
   owner?: string;
+  /**
+   * The body the office belongs to, as words after باسم / ل / في (المتحدث باسم [الحركة]،
+   * المتحدث الرسمي لـ[وزارة العدل]): two different bodies are two different people.
+   */
+  affiliation?: string[];
 }
 
 const FORMER = new Set(["سابق", "سابقه", "اسبق", "اسبقه", "متخلي", "متخليه", "منتهيه"]);
@@ -161,6 +166,7 @@ function describe(
   const ref = ctx.refAt(r + 1);
   if (!country && ref?.entity.type === "LOC" && ref.entity.kb?.id.length === 3)
     country = ref.entity.kb.id;
+  const affiliation = affiliationOf(ctx, r, last);
   const held: HeldRole[] = heldAt.map((at, n) => {
     const own = n === 0 ? role : (roleNoun(base[at] as string) as RoleNoun);
     const next = at + 1 < last ? (base[at + 1] as string) : undefined;
@@ -185,8 +191,32 @@ function describe(
     words,
     ...(complement ? { complement } : {}),
     ...(country ? { country } : {}),
+    ...(affiliation.length > 0 ? { affiliation } : {}),
     former,
   };
+}
+
+/** Content words after the first باسم / عن / ل+noun inside tokens (r, last); not في (a place). */
+function affiliationOf(ctx: CorefContext, r: number, last: number): string[] {
+  const { base, clauses } = ctx;
+  for (let k = r + 1; k < last; k++) {
+    const norm = clauses.norms[k] as string;
+    // ل on a noun in construct (لوزارة العدل) or on a name (للأمم المتحدة); not on a plain
+    // definite noun, which is more often who was addressed (للصحفيين)
+    const fused =
+      /^ل/.test(norm) &&
+      !(base[k] as string).startsWith("ل") &&
+      (!(base[k] as string).startsWith("ال") || ctx.refAt(k) !== undefined);
+    if (!fused && norm !== "باسم" && norm !== "عن") continue;
+    const out: string[] = [];
+    for (let j = fused ? k : k + 1; j < last; j++) {
+      const w = stripArticle(base[j] as string);
+      if (clauses.isWord(j) && !DESCRIPTION_PREPOSITIONS.has(w) && !ORGANISATION_HEADS.has(w))
+        out.push(masculine(w));
+    }
+    return out;
+  }
+  return [];
 }
 
 /** A definite -ي adjective after the head that is no common qualifier: a nationality. */
@@ -231,6 +261,12 @@ export function fits(title: Description, earlier: Description): number | undefin
   );
   if (!office) return undefined;
   if (title.country && earlier.country && title.country !== earlier.country) return undefined;
+  if (
+    title.affiliation &&
+    earlier.affiliation &&
+    !title.affiliation.some((w) => earlier.affiliation?.includes(w))
+  )
+    return undefined;
   let score = 0;
   if (title.country && title.country === earlier.country) score += 2;
   if (title.former && earlier.former) score += 1;

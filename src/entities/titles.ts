@@ -127,6 +127,8 @@ export function findTitles(
 
 function titleAt(forms: SentenceForms, i: number, kb: KnowledgeBase): TitleMatch | undefined {
   const { raw, base } = forms;
+  // ولي ولي العهد (the deputy crown prince) is not ولي العهد
+  if (i > 0 && base[i] === raw[i - 1] && base[i] === normalizeArabic("ولي")) return undefined;
   for (const pattern of BY_FIRST.get(base[i] as string) ?? []) {
     const { words } = pattern;
     if (!words.every((w, k) => k === 0 || raw[i + k] === w)) continue;

@@ -25,6 +25,7 @@ import {
   DEMONSTRATIVES,
   FUNCTION_WORDS,
   type Gender,
+  HONORIFIC_ADDRESS,
   PREPOSITIONS,
 } from "../syntax/index.js";
 import { normalizeArabic } from "../text/index.js";
@@ -73,13 +74,6 @@ const VERB_PARTICLE_WORDS = new Set(["قد", "لقد"]);
 
 /** أن / إن: the clause after them has its own subject. */
 const COMPLEMENTIZER_WORDS = new Set(["ان", "بان", "فان"]);
-
-/** Forms of address before a dignitary's title (معالي الوزير، صاحب السمو الملكي الأمير). */
-const HONORIFIC_ADDRESS = new Set(
-  "معالي سمو فخامة جلالة سماحة سعادة حضرة صاحب السمو الملكي"
-    .split(" ")
-    .map(normalizeArabic),
-);
 
 /** Nouns for unnamed sources (بحسب مصادر، وفقا لشهود عيان). */
 const SOURCE_NOUNS = new Set(
@@ -522,10 +516,16 @@ export class SpeakerFinder {
       if (outlet && outlet.entity.type !== "MISC")
         return { id: outlet.entity.id, text: this.phraseText(first, limit) };
     }
-    // بيان الخارجية، تقرير الأمم المتحدة، بلاغ هذا الحزب: the body whose statement it is
+    // بيان الخارجية، تقرير الأمم المتحدة، بلاغ هذا الحزب، بيانات جمعتها الوكالة، التقرير الذي
+    // بثته القناة: the body whose statement it is
     if (SOURCE_DOCUMENTS.has(bare.replace(/ا$/, "")) && first + 1 < limit) {
-      const skip = DEMONSTRATIVES.has(clauses.bare[first + 1] as string) ? 1 : 0;
-      const issuer = this.mentionOf(first + 1 + skip);
+      let j = first + 1;
+      if (DEMONSTRATIVES.has(clauses.bare[j] as string)) j++;
+      else {
+        if (RELATIVES.has(clauses.norms[j] as string)) j++;
+        if (j > first + 1 || clauses.isVerb(j)) j = clauses.skipAdverbials(j + 1, limit);
+      }
+      const issuer = this.mentionOf(j);
       if (issuer && issuer.entity.type !== "MISC")
         return { id: issuer.entity.id, text: this.phraseText(first, limit) };
     }
@@ -559,8 +559,12 @@ export class SpeakerFinder {
       const t = this.tokens[j] as Token;
       if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(j))) return undefined;
       const m = this.mentionOf(j);
-      if (m?.entity.type === "PER" && m.kind !== "pronoun")
-        return this.isConstruct(j - 1) && m.kind === "name" ? undefined : m;
+      if (m?.entity.type === "PER" && m.kind !== "pronoun") {
+        // وكيلة [الأمين العام] ...، فاليري آموس: a person in the genitive is not the one described
+        if (!this.isConstruct(j - 1)) return m;
+        j = this.clauses.tokenAt(m.end) - 1;
+        continue;
+      }
       if (t.kind !== "word" || m || clauses.isTime(j)) continue;
       const w = clauses.bare[j] as string;
       if (cueOf(clauses.norms[j] as string) || (FUNCTION_WORDS.has(w) && !PREPOSITIONS.has(w)))

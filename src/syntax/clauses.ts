@@ -16,6 +16,7 @@ import { normalizeArabic, wordCount } from "../text/index.js";
 import {
   ADVERBS,
   DEMONSTRATIVES,
+  HONORIFIC_ADDRESS,
   FUNCTION_WORDS,
   KANA,
   PREPOSITIONS,
@@ -170,7 +171,7 @@ export class Clauses {
       }
       if (t.kind !== "word") return k;
       const w = this.bare[k] as string;
-      if (ADVERBS.has(w) || TIME_WORDS.has(w) || PRONOUN_ADJUNCTS.has(w)) {
+      if (ADVERBS.has(w) || TIME_WORDS.has(w) || PRONOUN_ADJUNCTS.has(w) || HONORIFIC_ADDRESS.has(w)) {
         k++;
         continue;
       }
@@ -188,6 +189,8 @@ export class Clauses {
   opensAdjunct(k: number): boolean {
     if (!this.isWord(k)) return false;
     const w = this.bare[k] as string;
+    // a circumstantial participle in the accusative (وقال مخاطبا القاضي): it and its object
+    if (this.isCircumstantial(k)) return true;
     if (PREPOSITIONS.has(w) || w === "ب" || w === "ل" || w === "ك") return true;
     // a name behind ب or ل (لبوتين، للرئيس التركي) heads an adjunct, not a subject
     if (this.isNamed(k)) return /^[بل]/.test(w) && (this.nameLead[k] === 1 || w.startsWith("لل"));
@@ -239,6 +242,8 @@ export class Clauses {
       // a clause inside the adjunct (ردا على سؤال عما إذا كان المهاجم معروفا): its nouns are its own
       const w = this.norms[k] as string;
       if (SUBORDINATORS.has(w) || KANA.has(w) || COMPLEMENTIZERS.has(w)) return -1;
+      // the object of a circumstantial participle (مخاطبا القاضي) is no subject
+      if (k === adjunct + 1 && this.isCircumstantial(adjunct)) return -1;
       if (t.kind !== "word" || !this.subjectStart(k, this)) continue;
       const prev = this.bare[k - 1] as string;
       if (this.opensAdjunct(k)) continue;
@@ -248,6 +253,22 @@ export class Clauses {
       return k;
     }
     return -1;
+  }
+
+  /**
+   * Whether token k is an indefinite accusative participle or verbal noun standing as an
+   * adverbial (مخاطبا، مستشهدا، ردا): five letters or more ending in ا, not a name.
+   */
+  isCircumstantial(k: number): boolean {
+    const w = this.bare[k] as string;
+    return (
+      w.length >= 5 &&
+      w.endsWith("ا") &&
+      !w.endsWith("وا") &&
+      !this.isNamed(k) &&
+      !ADVERBS.has(w) &&
+      !FUNCTION_WORDS.has(w)
+    );
   }
 
   /**

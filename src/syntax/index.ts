@@ -14,6 +14,7 @@ export {
   ANAPHORIC_AFTER,
   DEMONSTRATIVES,
   FUNCTION_WORDS,
+  HONORIFIC_ADDRESS,
   HONORIFICS,
   type HonorificClass,
   type HonorificOffice,

@@ -35,6 +35,9 @@ export const PRONOUN_ADJUNCTS: ReadonlySet<string> = new Set(
     .flatMap((p) => ["ه", "ها", "هم", "هما", "هن"].map((suffix) => p + suffix)),
 );
 
+/** Forms of address before a dignitary's title (معالي الوزير، سمو ولي العهد، صاحب السمو الملكي). */
+export const HONORIFIC_ADDRESS = set("معالي سمو فخامة جلالة سماحة سعادة حضرة صاحب السمو الملكي");
+
 /** Demonstratives before a noun (هذه الأحزاب, ذلك المسؤول) point back to an earlier phrase. */
 export const DEMONSTRATIVES = set("هذا هذه ذلك تلك هؤلاء أولئك هذان هاتان هذين هاتين");
 

@@ -54,6 +54,9 @@ describe("analyzeText", () => {
             expect(s.end).toBeLessThanOrEqual(a.text.length);
           }
           for (const t of a.tokens ?? []) expect(a.text.slice(t.start, t.end)).toBe(t.text);
+          for (const e of a.entities)
+            for (const m of e.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+          for (const q of a.quotes) expect(a.text.slice(q.start, q.end)).toBe(q.text);
           const d = a.meta.dateline;
           if (d) expect(d.end).toBeLessThanOrEqual(a.text.length);
         } catch (error) {

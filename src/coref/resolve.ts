@@ -177,7 +177,12 @@ function appositions(ctx: CorefContext, describeAs: (e: Entity, d: Description) 
     if (a < tokens.length && clauses.isComma(a)) a++;
     if (a < tokens.length && clauses.sentenceOf[a] === clauses.sentenceOf[ref.first]) {
       const d = ctx.refAt(a) ? undefined : descriptionAt(ctx, a);
-      if (d && !RANKS.has(base[a] as string) && d.owner !== ref.entity.id) {
+      // a title followed by another name is that one's (التقى الأمير فيصل الوزيرَ ماجد الهاشمي)
+      let next = d ? d.last : a;
+      while (next < tokens.length && RANKS.has(base[next] as string)) next++;
+      const nextRef = ctx.refAt(next);
+      const another = nextRef?.entity.type === "PER" && nextRef.kind === "name";
+      if (d && !another && !RANKS.has(base[a] as string) && d.owner !== ref.entity.id) {
         describeAs(ref.entity, d);
         ctx.addRef(ref.entity, d.start, trimmedEnd(ctx, d), "title", CONFIDENCE.title);
       }

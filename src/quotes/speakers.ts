@@ -649,7 +649,8 @@ export class SpeakerFinder {
       // a definite noun takes no genitive: an indefinite word after it starts another phrase
       // (نفى الوزير [وجود] ...)
       const prev = clauses.bare[j - 1] as string;
-      if (prev.startsWith("ال") && !w.startsWith("ال") && !this.mentionOf(j) && w !== "باسم") break;
+      const joins = this.mentionOf(j) !== undefined || w === "باسم" || ANAPHORIC_AFTER.has(w);
+      if (prev.startsWith("ال") && !w.startsWith("ال") && !joins) break;
       if (/^[لب]/.test(w) && !/^ب?ال/.test(w) && w !== "باسم" && !this.mentionOf(j)) break;
       j++;
     }

@@ -123,7 +123,8 @@ export function deriveRows(
     names.add(lookupKey(e.name));
     for (const m of e.mentions) {
       rows.mentions.push([m.start, m.end, m.confidence]);
-      names.add(lookupKey(m.text));
+      // only names find an entity by name: سموه or الحزب would find every prince and party
+      if ((m.kind ?? "name") === "name") names.add(lookupKey(m.text));
     }
     names.delete("");
     rows.names = [...names];

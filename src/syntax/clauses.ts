@@ -145,7 +145,9 @@ export class Clauses {
     const before = this.norms[i - 1];
     if (before !== undefined && VERB_PARTICLES.has(before) && before !== "ما" && before !== "لا")
       return !FUNCTION_WORDS.has(this.bare[i] as string);
-    return isVerbForm(this.bare[i] as string) || isVerbForm(this.norms[i] as string);
+    // والري is a conjunction on a noun; وتهرب, rare without its و in the lexicon, may be a verb
+    if (bare.startsWith("ال")) return false;
+    return isVerbForm(bare) || isVerbForm(this.norms[i] as string);
   }
 
   /** Whether token i is inside a time expression. */

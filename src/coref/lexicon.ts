@@ -141,9 +141,7 @@ export const EXTRA_ORGANISATION_NOMINALS: ReadonlySet<string> = new Set(
 
 /** Nouns for a statement or document whose author speaks through it (قال البيان، وأضاف التقرير). */
 export const STATEMENT_NOUNS: ReadonlySet<string> = new Set(
-  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح"
-    .split(" ")
-    .map(normalizeArabic),
+  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح".split(" ").map(normalizeArabic),
 );
 
 /** Documents and figures a claim can be attributed to (بحسب أرقام المنظمة، وفقا لإحصاءات). */

@@ -131,16 +131,7 @@ const OBJECT_PRONOUNS = ["هما", "هم", "هن", "ها", "ه"];
  * Verbs whose object pronoun is the one addressed or the thing judged (طالبه، دعاهم، أبلغه،
  * اعتبره). On other verbs it is the thing said (ما قاله، تصريح نقلته قناة): no report.
  */
-const OBJECT_VERBS = new Set([
-  "طالب",
-  "دعا",
-  "ناشد",
-  "حث",
-  "أبلغ",
-  "أخبر",
-  "اعتبر",
-  "أوصى",
-]);
+const OBJECT_VERBS = new Set(["طالب", "دعا", "ناشد", "حث", "أبلغ", "أخبر", "اعتبر", "أوصى"]);
 
 /** Verbs that carry on what the current speaker was saying. */
 const CONTINUING = new Set(["أضاف", "تابع", "استطرد", "أردف", "ختم", "اختتم"]);

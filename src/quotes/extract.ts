@@ -24,13 +24,7 @@ import { DEMONSTRATIVES, type Gender, PREPOSITIONS } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
 import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
-import {
-  type Found,
-  isPressWord,
-  isSourceWord,
-  type Speaker,
-  SpeakerFinder,
-} from "./speakers.js";
+import { type Found, isPressWord, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
 
 export interface QuoteOptions {
   /** Time expressions: skipped between a verb and its subject (قال أمس الأول الوزير). */
@@ -338,7 +332,7 @@ class QuoteReader {
     }
     k = clauses.skipAdverbials(k, stop);
     const t = this.tokens[k];
-    if (!t || t.kind !== "word" || this.speakers.mentionOf(k)) return -1;
+    if (t?.kind !== "word" || this.speakers.mentionOf(k)) return -1;
     const w = clauses.bare[k] as string;
     if (w === "اي") return k;
     const isNoun = !w.startsWith("ال") && !clauses.isVerb(k) && lexiconCount(`ال${w}`) > 0;

@@ -122,9 +122,7 @@ function onlyOpens(text: string, at: number): boolean {
 
 /** Whether a straight quote at `at` can only close: a letter before it, no letter after it. */
 function onlyCloses(text: string, at: number): boolean {
-  return (
-    /[\p{L}\p{N}]/u.test(text[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[at + 1] ?? "")
-  );
+  return /[\p{L}\p{N}]/u.test(text[at - 1] ?? "") && !/[\p{L}\p{N}]/u.test(text[at + 1] ?? "");
 }
 
 /** The offset of the last comma in (from, to), or `to` when there is none. */

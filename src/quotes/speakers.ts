@@ -67,7 +67,9 @@ function phraseGender(word: string): Gender | undefined {
 }
 
 /** Relative pronouns: the verb after them has their antecedent for subject. */
-const RELATIVES = new Set(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"].map(normalizeArabic));
+const RELATIVES = new Set(
+  ["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"].map(normalizeArabic),
+);
 
 /** قد / لقد between a subject and its verb. */
 const VERB_PARTICLE_WORDS = new Set(["قد", "لقد"]);
@@ -424,7 +426,8 @@ export class SpeakerFinder {
     const first = this.clauses.sentenceStart(i);
     for (let k = i - 1; k >= first; k--) {
       const m = this.mentionOf(k);
-      if (!m || m.entity.type !== "PER" || this.gender.get(m.entity.id) !== g) continue;
+      if (!m || m.entity.type !== "PER") continue;
+      if (this.gender.get(m.entity.id) !== g) continue;
       if (this.insideReport(m.start)) continue;
       return { speaker: { id: m.entity.id, text: this.text.slice(m.start, m.end) }, at: m.start };
     }
@@ -503,10 +506,17 @@ export class SpeakerFinder {
     if (ORGANISATION_HEADS.has(bare) && first + 1 < limit) {
       const body = this.mentionOf(first + 1);
       if (body?.entity.type === "ORG")
-        return { id: body.entity.id, text: this.text.slice((this.tokens[first] as Token).start, body.end) };
+        return {
+          id: body.entity.id,
+          text: this.text.slice((this.tokens[first] as Token).start, body.end),
+        };
     }
     // وفقا لأقوال المتحدث باسم الوزارة: the one whose words they are
-    if (SOURCE_DOCUMENTS.has(bare) && first + 1 < limit && isSourceWord(clauses.bare[first + 1] as string)) {
+    if (
+      SOURCE_DOCUMENTS.has(bare) &&
+      first + 1 < limit &&
+      isSourceWord(clauses.bare[first + 1] as string)
+    ) {
       const owner = this.phraseAt(first + 1, limit);
       if (owner) return owner;
     }

@@ -16,8 +16,8 @@ import { normalizeArabic, wordCount } from "../text/index.js";
 import {
   ADVERBS,
   DEMONSTRATIVES,
-  HONORIFIC_ADDRESS,
   FUNCTION_WORDS,
+  HONORIFIC_ADDRESS,
   KANA,
   PREPOSITIONS,
   PRONOUN_ADJUNCTS,
@@ -173,7 +173,12 @@ export class Clauses {
       }
       if (t.kind !== "word") return k;
       const w = this.bare[k] as string;
-      if (ADVERBS.has(w) || TIME_WORDS.has(w) || PRONOUN_ADJUNCTS.has(w) || HONORIFIC_ADDRESS.has(w)) {
+      if (
+        ADVERBS.has(w) ||
+        TIME_WORDS.has(w) ||
+        PRONOUN_ADJUNCTS.has(w) ||
+        HONORIFIC_ADDRESS.has(w)
+      ) {
         k++;
         continue;
       }

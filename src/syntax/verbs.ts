@@ -45,7 +45,8 @@ export function isVerbForm(word: string): boolean {
   if (possessed) {
     for (const stem of [possessed, possessed.replace(/ت$/, "ه"), possessed.replace(/ات$/, "")]) {
       const stemCount = wordCount(stem);
-      if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount) return false;
+      if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount)
+        return false;
     }
   }
   // a noun behind a fused preposition (بغاية، لقاء، كرئيس) never takes the article either

@@ -7,7 +7,12 @@ import { splitSentences, tokenize } from "../../src/text/index.js";
 
 function doc(text: string, published = "2015-06-10"): Doc {
   const tokens = tokenize(text);
-  return { text, meta: { language: "ar", published }, sentences: splitSentences(text, tokens), tokens };
+  return {
+    text,
+    meta: { language: "ar", published },
+    sentences: splitSentences(text, tokens),
+    tokens,
+  };
 }
 
 /** Entities as the pipeline would give them from the names a tagger found, then coreference. */
@@ -113,7 +118,10 @@ describe("coreference: titles and descriptions", () => {
   });
 
   it("leaves a title that fits no one named in the article alone", () => {
-    const r = corefer("وقال مفتي المدينة إن الصلاة ستقام في موعدها. وأضاف المفتي أن الأمن مستتب.", []);
+    const r = corefer(
+      "وقال مفتي المدينة إن الصلاة ستقام في موعدها. وأضاف المفتي أن الأمن مستتب.",
+      [],
+    );
     expect(r.entities.filter((e) => e.type === "PER")).toHaveLength(0);
   });
 });
@@ -158,10 +166,13 @@ describe("coreference: pronouns and nominals", () => {
   });
 
   it("knows a person's gender from a feminine title or verb", () => {
-    const r = corefer("قالت النائبة سلمى الرميثي إن المشروع مهم، وقال المهندس خالد السويدي إنه جاهز.", [
-      ["سلمى الرميثي", "PER"],
-      ["خالد السويدي", "PER"],
-    ]);
+    const r = corefer(
+      "قالت النائبة سلمى الرميثي إن المشروع مهم، وقال المهندس خالد السويدي إنه جاهز.",
+      [
+        ["سلمى الرميثي", "PER"],
+        ["خالد السويدي", "PER"],
+      ],
+    );
     const id = (name: string) => r.entities.find((e) => e.name === name)?.id as string;
     expect(r.gender.get(id("سلمى الرميثي"))).toBe("f");
     expect(r.gender.get(id("خالد السويدي"))).toBe("m");

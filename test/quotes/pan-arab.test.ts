@@ -75,7 +75,8 @@ interface Counts {
 function score(text: string, gold: Gold, a: Analysis): Counts {
   const goldForms = gold.entities.map((e) => {
     const all = new Set<string>();
-    for (const name of [...(e.aliases ?? []), e.name_ar ?? ""]) for (const f of forms(name)) all.add(f);
+    for (const name of [...(e.aliases ?? []), e.name_ar ?? ""])
+      for (const f of forms(name)) all.add(f);
     return { key: e.key, all };
   });
   const keyOf = (id: string | null): string | undefined => {

@@ -65,9 +65,10 @@ describe("speakers: the grammatical subject, not the nearest name", () => {
   });
 
   it("keeps an unnamed source unnamed even when a named body is part of its description", () => {
-    const q = said("وقال مصدر في حركة الشعب إن الاجتماع تأجل. وأضاف المصدر ذاته أن موعدا جديدا سيحدد.", [
-      ["حركة الشعب", "ORG"],
-    ]);
+    const q = said(
+      "وقال مصدر في حركة الشعب إن الاجتماع تأجل. وأضاف المصدر ذاته أن موعدا جديدا سيحدد.",
+      [["حركة الشعب", "ORG"]],
+    );
     expect(q).toEqual(["«مصدر» ← الاجتماع تأجل", "«مصدر» ← موعدا جديدا سيحدد"]);
   });
 
@@ -123,7 +124,10 @@ describe("speakers: titles, honorifics, nominals", () => {
   });
 
   it("lets a capital speak for its country's government when the country is in the article", () => {
-    const q = said("وأكدت ألمانيا دعمها للخطة. وأعلنت برلين أنها ستخصص 300 مليون يورو للمشروع.", []);
+    const q = said(
+      "وأكدت ألمانيا دعمها للخطة. وأعلنت برلين أنها ستخصص 300 مليون يورو للمشروع.",
+      [],
+    );
     expect(q).toEqual(["ألمانيا ← ستخصص 300 مليون يورو للمشروع"]);
   });
 });
@@ -137,9 +141,10 @@ describe("speakers: what is no report", () => {
   });
 
   it("never makes the reporting word itself or a function word the speaker", () => {
-    const q = said('وقال رئيس الجمعية نبيل الفاسي إن الموسم ناجح. وتابع يقول: "سنواصل العمل بنفس الروح".', [
-      ["نبيل الفاسي", "PER"],
-    ]);
+    const q = said(
+      'وقال رئيس الجمعية نبيل الفاسي إن الموسم ناجح. وتابع يقول: "سنواصل العمل بنفس الروح".',
+      [["نبيل الفاسي", "PER"]],
+    );
     expect(q).toEqual(["نبيل الفاسي ← الموسم ناجح", "نبيل الفاسي ← سنواصل العمل بنفس الروح"]);
   });
 

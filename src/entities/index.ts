@@ -24,6 +24,7 @@ export {
   upperBound,
 } from "./kb.js";
 export { GENERIC_MODIFIERS, ORGANISATION_HEADS } from "./patterns.js";
+export { RANKS, ROLE_NOUNS, type RoleNoun, roleNoun } from "./roles.js";
 export { findTitles, type TitleMatch, titleHolders } from "./titles.js";
 
 export interface EntityOptions {

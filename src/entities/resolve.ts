@@ -17,6 +17,7 @@ import {
   tokenBase,
 } from "./forms.js";
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
+import { namesBesideTitles } from "./names.js";
 import { organisationNames, quotedNames } from "./patterns.js";
 import { findTitles, titleHolders } from "./titles.js";
 
@@ -45,6 +46,7 @@ export interface ResolveOptions {
 const KB_CONFIDENCE = 0.8;
 const TITLE_CONFIDENCE = 0.75;
 const PATTERN_CONFIDENCE = 0.6;
+const NAME_PATTERN_CONFIDENCE = 0.55;
 
 export function resolveEntities(doc: Doc, recognized: Entity[], options: ResolveOptions): Entity[] {
   const { kb } = options;
@@ -235,6 +237,11 @@ function patternMatches(
     }
   });
   for (const { start, end } of quotedNames(doc.text, doc.tokens)) out.push(candidate(start, end));
+  // people beside a title whom the tagger missed (المحامية نجلاء الفضلي)
+  const named = ner.filter((c) => c.type === "PER" || c.type === "ORG");
+  const taken = (at: number) => named.some((c) => c.start <= at && at < c.end);
+  for (const { start, end } of namesBesideTitles(doc.tokens, taken))
+    out.push({ ...candidate(start, end), type: "PER", confidence: NAME_PATTERN_CONFIDENCE });
   return out;
 }
 

@@ -331,6 +331,23 @@ function mark(labels: Uint8Array, start: number, len: number): void {
 }
 
 /**
+ * What the person-name lists say of one normalised word: how common it is as a first name and as
+ * a family name (0 = not one, 1..3 rarer to commoner, from Wikidata).
+ */
+export function personNameToken(word: string): {
+  first: number;
+  family: number;
+  nationality: boolean;
+} {
+  const flags = (get().tokens.get(word) ?? 0) & ((1 << SINGLE_SHIFT) - 1);
+  return {
+    first: firstNameBucket(flags),
+    family: familyNameBucket(flags),
+    nationality: (flags & FLAG_NATIONALITY) !== 0,
+  };
+}
+
+/**
  * Matches the normalised tokens of a sentence (normalizeArabic forms, e.g. Token.norm; any
  * other strings simply do not match) against the gazetteers.
  */

@@ -12,6 +12,7 @@ import { bioSpans } from "./spans.js";
 import { NerTagger, type TaggedSentence } from "./tagger.js";
 
 export { type ConllSentence, formatConll, parseConll } from "./conll.js";
+export { personNameToken } from "./gazetteers.js";
 export { nerResources } from "./resources.js";
 export { bioSpans, canonicalType, type SpanScores, scoreSpans } from "./spans.js";
 export { NerTagger, type TaggedSentence } from "./tagger.js";

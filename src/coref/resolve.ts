@@ -595,7 +595,8 @@ function officesOf(
 
 /** The honorifics each KB office takes (دولة for a prime minister, معالي for a minister). */
 const KB_OFFICES: Record<string, readonly HonorificOffice[]> = {
-  "head-of-state": ["president", "king", "prince"],
+  // سمو goes with emirs and crown princes, whose descriptions say so (الأمير، ولي العهد)
+  "head-of-state": ["president", "king"],
   "head-of-government": ["prime-minister"],
   "foreign-minister": ["minister"],
   "defence-minister": ["minister"],

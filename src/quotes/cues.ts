@@ -280,9 +280,20 @@ const STANCE: readonly (readonly string[])[] = [
 ];
 
 const stanceWords = new Set<string>();
+const stanceVerbs = new Set<string>();
 for (const [past, present, noun] of STANCE) {
-  for (const w of [past, `${past}ت`, present, present ? `ت${present.slice(1)}` : "", noun])
-    if (w) stanceWords.add(normalizeArabic(w as string));
+  for (const w of [past, `${past}ت`, present, present ? `ت${present.slice(1)}` : ""]) {
+    if (!w) continue;
+    stanceWords.add(normalizeArabic(w as string));
+    stanceVerbs.add(normalizeArabic(w as string));
+  }
+  if (noun) stanceWords.add(normalizeArabic(noun));
+}
+
+/** Whether a normalised word is a stance verb's form (وصف، ووصفت، يدين), an object pronoun on it. */
+export function isStanceVerb(norm: string): boolean {
+  const w = /^[وف]/.test(norm) && !stanceVerbs.has(norm) ? norm.slice(1) : norm;
+  return stanceVerbs.has(w) || stanceVerbs.has(w.replace(/(ه|ها|هم|هما)$/, ""));
 }
 
 /**

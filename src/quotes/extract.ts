@@ -22,7 +22,7 @@ import type { Doc, Entity, Quote, Span, Token } from "../analysis.js";
 import { ORGANISATION_HEADS, tokenBase } from "../entities/index.js";
 import { DEMONSTRATIVES, type Gender, PREPOSITIONS } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
-import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceWord } from "./cues.js";
+import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceVerb, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
 import { type Found, isPressWord, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
 
@@ -64,6 +64,14 @@ const NAMING_NOUNS = new Set(
   "صحيفه جريده مجله وكاله قناه اذاعه موقع برنامج عمليه حمله مبادره كتاب فيلم وثيقه خطه مشروع شعار اسم مسمي تسميه".split(
     " ",
   ),
+);
+
+/** Words inside Arabic names before another name (بن، أبي، آل): what follows is a name. */
+const NAME_PARTICLES = new Set(["بن", "ابن", "ابو", "ابي", "بنت", "ال", "ام"]);
+
+/** Words after which a reporting verb opens a clause of its own (فيما تابعت، لكنه أضاف). */
+const CLAUSE_OPENERS = new Set(
+  "فيما بينما كما ثم لكن لكنه لكنها لكنهم ولكن ولكنه حيث بل وفيما وبينما".split(" "),
 );
 
 /** Conjunctions that open a new clause inside a sentence (فيما نزح الآلاف، بحسب مصدر). */
@@ -126,7 +134,7 @@ class QuoteReader {
         nextSpan++;
       }
       const token = this.tokens[i] as Token;
-      if (token.kind !== "word") continue;
+      if (token.kind !== "word" || this.inName(i)) continue;
       const cue = cueOf(this.norms[i] as string) ?? this.bayyanaAt(i);
       if (!cue) continue;
       if (cue.kind === "according") this.according(i);
@@ -137,6 +145,13 @@ class QuoteReader {
   }
 
   // ---------------------------------------------------------------- reporting verbs, participles
+
+  /** Whether token i is part of a name (a name mention, or after بن، أبي، آل: علي بن أبي طالب). */
+  private inName(i: number): boolean {
+    const m = this.speakers.mentionOf(i);
+    if (m && m.kind === "name" && m.start < (this.tokens[i] as Token).start) return true;
+    return NAME_PARTICLES.has(this.norms[i - 1] ?? "");
+  }
 
   /** بيّن at the head of its sentence (وبين، و بين، كما بين) is the verb, not the preposition. */
   private bayyanaAt(i: number): Cue | undefined {
@@ -402,7 +417,10 @@ class QuoteReader {
         // "، مشيرا إلى أن ..." or "وأضاف أن": a new report starts (but "وأعرب عن أمله في أن"
         // inside the reported clause is still what was reported)
         // (a verb with its own subject inside the clause, ما حدث ذكر «...», is reported too)
-        const joined = /^[وف]/.test(this.norms[j] as string) || c?.kind === "participle";
+        const joined =
+          /^[وف]/.test(this.norms[j] as string) ||
+          c?.kind === "participle" ||
+          CLAUSE_OPENERS.has(this.norms[j - 1] as string);
         if (
           c &&
           c.kind !== "according" &&
@@ -569,8 +587,11 @@ class QuoteReader {
       const t = this.tokens[v] as Token;
       if (t.kind === "quote" || (t.kind === "punct" && !clauses.isComma(v) && !/[()]/.test(t.text)))
         break;
-      if (t.kind === "word" && isStanceWord(this.norms[v] as string)) stance = true;
-      if (verb < 0 && clauses.isVerb(v) && !cueOf(this.norms[v] as string)) verb = v;
+      const norm = this.norms[v] as string;
+      if (t.kind === "word" && isStanceWord(norm)) stance = true;
+      // a stance verb is a verb even where its form is also a noun's (وصف)
+      const verbal = clauses.isVerb(v) || isStanceVerb(norm);
+      if (verb < 0 && verbal && !cueOf(norm)) verb = v;
       if (stance && verb >= 0) break;
     }
     if (!stance) return undefined;
@@ -614,7 +635,9 @@ class QuoteReader {
       }
       seen++;
       const cue = cueOf(this.norms[i] as string);
-      if (cue?.kind === "verb") return { index: i, cue };
+      // «...»، قال الوزير: the verb put after the words; «...»، وقال: a new clause, not that
+      if (cue?.kind === "verb" && !/^[وف]/.test(this.tokens[i]?.text ?? ""))
+        return { index: i, cue };
       if ((this.norms[i] as string) !== "كما") return undefined;
     }
     return undefined;

@@ -29,6 +29,11 @@ import { isVerbForm } from "./verbs.js";
 /** أن and إن: a clause after them has its own subject (غير أن المصادر أكدت). */
 const COMPLEMENTIZERS = new Set(["ان", "فان", "بان", "لان"]);
 
+/** Conjunctions that open a new clause (فيما، بينما، لكن): the clause's subject comes after. */
+const CLAUSE_CONJUNCTIONS = new Set(
+  "فيما بينما حيث ثم لكن لكنه لكنها ولكن بل وفيما وبينما".split(" "),
+);
+
 /** Words that open a subordinate clause: a noun after them belongs to that clause. */
 const SUBORDINATORS = new Set(
   "اذا عما لو عندما حينما لما كلما بعدما قبلما ريثما طالما مثلما كيف هل".split(" "),
@@ -359,6 +364,11 @@ export class Clauses {
       }
       // عما إذا كان المهاجم معروفا ... قالت: a subordinate clause, not this verb's subject
       if (SUBORDINATORS.has(w)) return undefined;
+      // فيما تابعت، لكنه أضاف: a conjunction opens the verb's own clause
+      if (CLAUSE_CONJUNCTIONS.has(w)) {
+        start = k + 1;
+        break;
+      }
       if (this.isVerb(k) && !this.isNamed(k)) {
         if (comma >= 0) break;
         return undefined;

@@ -234,11 +234,42 @@ function newsGold(from: number, to: number): string[] {
     .map((f) => rel(join(dir, f)));
 }
 
+/** The gold files of our second ANT set (dev/news2) in one split, materialised once per run. */
+let news2Made: Promise<string> | undefined;
+async function news2(split: "tune" | "check"): Promise<string[]> {
+  news2Made ??= runScript("scripts/devset.ts", ["--set", "news2", "--out", DEVSET2]).then((r) => {
+    if (r.code !== 0) throw new Error(`scripts/devset.ts: ${r.stderr.trim().slice(-300)}`);
+    return DEVSET2;
+  });
+  const dir = await news2Made;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".gold.json"))
+    .filter((f) => {
+      const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as { document: { split?: string } };
+      return gold.document.split === split;
+    })
+    .sort()
+    .map((f) => rel(join(dir, f)));
+}
+
+/** The invented pan-Arab fixtures whose number passes `keep`. */
+function panArab(keep: (n: number) => boolean): string[] {
+  const dir = join(ROOT, "test", "fixtures", "pan-arab");
+  return readdirSync(dir)
+    .filter((f) => {
+      const n = /^pa-(\d+)\.gold\.json$/.exec(f);
+      return n !== null && keep(Number(n[1]));
+    })
+    .sort()
+    .map((f) => rel(join(dir, f)));
+}
+
 // ---------- the rows ----------
 
 const NEWS_GOLD = rel(join(SHARED, "data", "news-gold"));
 const SEED_GOLD = rel(join(SHARED, "seed", "putin-xi-call.gold.json"));
 const DEVSET = join(BENCH, "devset");
+const DEVSET2 = join(BENCH, "devset-news2");
 const EVENTS_DIR = join(SHARED, "data", "events", "arabic_event_gsr");
 const TRAFILATURA_TAR = join(SHARED, "data", "html", "trafilatura_eval_subset.tar.gz");
 const TRAFILATURA = join(BENCH, "trafilatura");
@@ -299,6 +330,38 @@ const ROWS: RowSpec[] = [
         .map((f) => rel(join(DEVSET, f)));
       return scoreNews(golds);
     },
+  },
+  {
+    id: "news2-tune",
+    name: "our dev/news2 set, tune half",
+    source: `npx tsx scripts/devset.ts --set news2 (→ .bench/devset-news2), then ${SCORER_CMD} news on the 7 "tune" articles (tuned on)`,
+    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
+    usesCli: true,
+    run: async () => scoreNews(await news2("tune")),
+  },
+  {
+    id: "news2-check",
+    name: "our dev/news2 set, check half",
+    source: `the same set's 7 "check" articles (not tuned on)`,
+    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
+    usesCli: true,
+    run: async () => scoreNews(await news2("check")),
+  },
+  {
+    id: "pan-arab-tune",
+    name: "invented pan-Arab articles, tune half",
+    source: `${SCORER_CMD} news test/fixtures/pan-arab/pa-{01..06,13..24}.gold.json (tuned on)`,
+    needs: [SCORER],
+    usesCli: true,
+    run: () => scoreNews(panArab((n) => n <= 6 || n >= 13)),
+  },
+  {
+    id: "pan-arab-check",
+    name: "invented pan-Arab articles, check half",
+    source: `${SCORER_CMD} news test/fixtures/pan-arab/pa-{07..12}.gold.json (looked at once, for a regression)`,
+    needs: [SCORER],
+    usesCli: true,
+    run: () => scoreNews(panArab((n) => n >= 7 && n <= 12)),
   },
   {
     id: "events",

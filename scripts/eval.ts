@@ -245,7 +245,9 @@ async function news2(split: "tune" | "check"): Promise<string[]> {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".gold.json"))
     .filter((f) => {
-      const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as { document: { split?: string } };
+      const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as {
+        document: { split?: string };
+      };
       return gold.document.split === split;
     })
     .sort()

@@ -37,6 +37,7 @@ import {
   type HonorificOffice,
   PERSONAL_PRONOUNS,
   PREPOSITIONS,
+  VERB_PARTICLES,
   verbAgreement,
 } from "../syntax/index.js";
 import { normalizeArabic } from "../text/index.js";
@@ -182,7 +183,17 @@ function appositions(ctx: CorefContext, describeAs: (e: Entity, d: Description) 
       while (next < tokens.length && RANKS.has(base[next] as string)) next++;
       const nextRef = ctx.refAt(next);
       const another = nextRef?.entity.type === "PER" && nextRef.kind === "name";
-      if (d && !another && !RANKS.has(base[a] as string) && d.owner !== ref.entity.id) {
+      // و joins a second person, it does not describe the first (العياري وممثلة الصندوق)
+      const bare = clauses.bare[a] as string;
+      const conjoined =
+        /^و/.test(clauses.norms[a] as string) && bare !== clauses.norms[a] && !!roleNoun(bare);
+      if (
+        d &&
+        !another &&
+        !conjoined &&
+        !RANKS.has(base[a] as string) &&
+        d.owner !== ref.entity.id
+      ) {
         describeAs(ref.entity, d);
         ctx.addRef(ref.entity, d.start, trimmedEnd(ctx, d), "title", CONFIDENCE.title);
       }
@@ -333,7 +344,9 @@ function genders(
     if (!g) return;
     votes.set(id, (votes.get(id) ?? 0) + (g === "f" ? weight : -weight));
   };
-  for (const [id, list] of descriptions) for (const d of list) vote(id, d.role.gender, 2);
+  // a feminine title says a woman; a masculine one only breaks ties, since women hold them too (العضو مريم الكعبي)
+  for (const [id, list] of descriptions)
+    for (const d of list) vote(id, d.role.gender, d.role.gender === "f" ? 2 : 0.05);
   for (const ref of ctx.mentions()) {
     const e = ref.entity;
     if (e.type === "LOC") vote(e.id, "f", 0.1);
@@ -345,19 +358,30 @@ function genders(
     if (ref.kind !== "name" && ref.kind !== "title") continue;
     // the verb this mention is the subject of (VSO)
     const stop = clauses.sentenceStop(ref.first);
+    // the subject may start at a rank or title before the name (وقال المهندس خالد السويدي)
+    let subject = ref.first;
     for (
       let k = ref.first - 1;
       k >= Math.max(clauses.sentenceStart(ref.first), ref.first - 5);
       k--
     ) {
       if (clauses.isVerb(k)) {
-        if (clauses.subjectAfter(k, stop) === ref.first)
+        if (clauses.subjectAfter(k, stop) === subject)
           vote(e.id, verbAgreement(clauses.bare[k] as string).gender);
         break;
+      }
+      if (k === subject - 1 && (RANKS.has(base[k] as string) || roleNoun(base[k] as string))) {
+        subject = k;
+        continue;
       }
       // only time words, adverbs and pronoun adjuncts between (صرحت به القوبنطيني)
       if (clauses.skipAdverbials(k, k + 1) !== k + 1) break;
     }
+    // the verb this mention is the fronted subject of (أما العضو مريم الكعبي فقد ركزت)
+    let v = ref.last;
+    while (v < stop && VERB_PARTICLES.has(clauses.norms[v] as string)) v++;
+    if (v < stop && clauses.isVerb(v) && clauses.subjectBefore(v)?.start === subject)
+      vote(e.id, verbAgreement(clauses.bare[v] as string).gender);
   }
   const out = new Map<string, Gender>();
   for (const [id, v] of votes) if (v !== 0) out.set(id, v > 0 ? "f" : "m");

@@ -29,6 +29,7 @@ const NISBA_RARE = 150;
 export function namesBesideTitles(
   tokens: readonly Token[],
   taken: (at: number) => boolean,
+  person: (at: number) => boolean = () => false,
 ): NameSpan[] {
   const out: NameSpan[] = [];
   const norm = (i: number) => {
@@ -62,8 +63,11 @@ export function namesBesideTitles(
     let n = 1;
     while (n < 3) {
       const k = i + n;
-      if (tokens[k]?.kind !== "word" || !adjacent(k) || taken((tokens[k] as Token).start)) break;
-      if (!familyLike(norm(k))) break;
+      if (tokens[k]?.kind !== "word" || !adjacent(k)) break;
+      // a surname the tagger took alone (الدكتور سليمان [الفالح]) joins the first name
+      const at = (tokens[k] as Token).start;
+      if (taken(at) && !person(at)) break;
+      if (!person(at) && !familyLike(norm(k))) break;
       n++;
     }
     return n >= 2 ? n : 0;

@@ -240,7 +240,9 @@ function patternMatches(
   // people beside a title whom the tagger missed (المحامية نجلاء الفضلي)
   const named = ner.filter((c) => c.type === "PER" || c.type === "ORG");
   const taken = (at: number) => named.some((c) => c.start <= at && at < c.end);
-  for (const { start, end } of namesBesideTitles(doc.tokens, taken))
+  const surname = (at: number) =>
+    named.some((c) => c.type === "PER" && c.start === at && c.key.length === 1);
+  for (const { start, end } of namesBesideTitles(doc.tokens, taken, surname))
     out.push({ ...candidate(start, end), type: "PER", confidence: NAME_PATTERN_CONFIDENCE });
   return out;
 }
@@ -446,12 +448,25 @@ function cluster(candidates: Candidate[]): Candidate[][] {
   };
   const byLink = new Map<string, number>();
   const byName = new Map<string, number>();
+  // a surname two people in the article share (خالد الفالح، سليمان الفالح) names each one
+  // where it stands, not both at once: it is left to the nearest full name below
+  const fullNames = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    if (c.type !== "PER" || c.key.length < 2) continue;
+    const last = c.key[c.key.length - 1] as string;
+    const names = fullNames.get(last) ?? new Set<string>();
+    names.add(c.key.join(" "));
+    fullNames.set(last, names);
+  }
+  const shared = (c: Candidate) =>
+    c.type === "PER" && c.key.length === 1 && (fullNames.get(c.key[0] as string)?.size ?? 0) > 1;
   candidates.forEach((c, i) => {
-    if (c.link) {
+    if (c.link && !shared(c)) {
       const j = byLink.get(c.link.id);
       if (j === undefined) byLink.set(c.link.id, i);
       else union(j, i);
     }
+    if (shared(c)) return;
     const name = `${c.link ? c.link.type : c.type}:${c.key.join(" ")}`;
     const j = byName.get(name);
     if (j === undefined) byName.set(name, i);

@@ -12,6 +12,10 @@
  * "الرياض: أعلنت وزارة الداخلية" and "الرياض - خالد الفيصل يدشن" are not bylines.
  */
 import type { Dateline } from "../analysis.js";
+import { RANKS, roleNoun } from "../entities/index.js";
+import { personNameToken } from "../ner/index.js";
+import { HONORIFIC_ADDRESS } from "../syntax/index.js";
+import { normalizeArabic, wordCount } from "../text/index.js";
 
 /**
  * News agencies and wire credits as they are written in Arabic, English and French copy.
@@ -1179,73 +1183,6 @@ const OPENING_PARTICLES = ["عبد", "أبو", "أبا"];
 const wordList = (s: string) => s.trim().split(/\s+/u);
 
 /**
- * Given names that may open a reporter's name. Names that are also everyday nouns or verbs at the
- * start of a sentence (أمل، نور، نجاح، سلام، حياة، وفاء، جمعة، رمضان، شهد، صباح، جهاد، أمير،
- * أمين) are left out: a byline whose first name is unknown is not claimed, unless a label (بقلم)
- * vouches for it.
- */
-const GIVEN_NAMES = wordList(`
-  محمد أحمد محمود مصطفى علي حسن حسين حسني عمر عثمان خالد فهد فيصل سلمان سلطان سعود عبدالله
-  عبدالرحمن عبدالعزيز تركي بندر نايف نواف مشعل متعب ماجد منصور ناصر سعد سعيد صالح سالم سليمان
-  إبراهيم إسماعيل يوسف يعقوب يحيى يونس ياسر ياسين يزيد زياد زيد طلال وليد وائل هاني هشام هيثم حمد
-  حمدان حمود حامد حمزة جمال كمال عادل عماد عصام عزيز رامي سامي سمير شادي طارق عمرو عمار أسامة أنس
-  أيمن أمجد أشرف إياد باسل باسم بسام بدر بكر ثامر جابر جاسم جاسر جواد حاتم حازم حسام حمدي خليل
-  خليفة راشد رائد رضا ركان راكان رياض زكي زكريا سامر سيف شريف صلاح صقر ضياء طه عاطف عامر عايض عائض
-  عدنان عزام علاء عواد عوض عيسى غازي غسان فارس فالح فؤاد فراس فوزي فتحي قاسم كريم لؤي مازن مالك
-  مبارك مجدي محسن مراد مروان مشاري مصعب معاذ معن مهدي مهند موسى نادر نبيل نزار نضال نعيم هادي همام
-  وسام وضاح وحيد رشيد عبيد ظافر مفلح مطلق تميم عتيق دخيل عايد عبده فرج فريد نجيب جميل حلمي رأفت
-  مدحت عصمت طلعت شوقي صبري لطفي مختار منير مؤمن مأمون أنور أكرم إيهاب بهاء تامر تيسير حافظ خضر رفيق
-  رفعت سليم شاكر صابر صادق عارف عاصم عبود غانم قيس ماهر مجيد ممدوح معتز ناجي نافع نشأت هزاع زايد
-  حميد سطام مقرن مانع مرزوق مسفر فايز فايزة عبدالإله عبدالمحسن عبدالمجيد عبدالكريم عبدالرحيم
-  عبدالحميد عبدالوهاب عبداللطيف عبدالملك عبدالسلام عبدالقادر عبدالناصر عبدالفتاح عبدالحليم
-  عبدالمنعم عبدالجليل عبدالباسط عبدالهادي عبدالحكيم عبدالغني عبدالرزاق عبدالخالق عبدالمطلب
-  عبدالعظيم عبدالودود حسان حسنين رامز زهير سهيل شهاب صفوان ضرار طلحة عاكف عزت عزمي غالي فاضل فهمي
-  فواز قصي كنان لبيب مجاهد مرعي مشهور مصلح معتصم منذر ميسرة نبهان نديم نصار نصير يامن أديب أسعد
-  إدريس إلياس أيوب بشار بشير بلال توفيق ثائر جلال حبيب حيدر داود ربيع رجائي رشاد سامح سعدون سلامة
-  سهل شفيق شكري صبحي ضاحي طاهر عبيدة عرفات عفيف علوان عمران عوني غيث فادي فكري قدري كاظم محيي موفق
-  ناظم هاشم وجدي وصفي يسري فاطمة عائشة خديجة مريم زينب سارة سارا نورة نوره هيا منيرة لطيفة موضي هند
-  دانة ريم ريما لمى رنا رهف رغد لينا دينا رشا هبة منال نوال سعاد سلمى سميرة عبير هالة غادة نادية
-  ناديا شيماء رانيا ياسمين نسرين نهى هناء سناء وداد مها عهود أروى نجلاء جواهر أسيل تغريد جميلة
-  حليمة خلود دلال رباب رقية سهى سوسن شذى عفاف علياء فدوى فريدة كوثر لبنى ليلى مي ميساء نجاة نعيمة
-  هيفاء وجدان يسرى إيناس آمنة بثينة حنان خولة رحاب روان سمر سمية عزة عواطف فوزية لولوة مرام مروة
-  منى نوف هديل ندى هدى أمينة جنان رزان سلوى شهيرة عبلة عليا غدير لجين مشاعل نهلة هيام أدهم ثروت
-  بهجت شوكت حكمت
-`);
-
-/**
- * Family names with the article that are neither nisbas (العتيبي) nor ال + a given name (الراشد):
- * Najdi families, and trades that became family names (العطار، النجار).
- */
-const FAMILY_NAMES = wordList(`
-  الفوزان الدخيل السويلم العساف الجبير الخضير الزامل العيبان الغنام الشايع العمران المهنا الرميح
-  الدين الحمدان العثيمين الثنيان السديس الشثري المنيف العطار النجار الحداد الخياط الصباغ الدباغ
-  الجزار الحلاق القصاب الطحان الخباز السمان الزيات
-`);
-
-/** ال…ي words that are adjectives or plurals, not family names ("العربي" stays: it is both). */
-const NISBA_WORDS = wordList(`
-  الرسمي الماضي الحالي الثاني الإقليمي الدولي العالمي المحلي الوطني الاقتصادي السياسي الأمني
-  العسكري الإعلامي الصحفي الصحافي الشعبي الحكومي الرئاسي الملكي الجاري التالي النهائي الأولي
-  الحقيقي الطبي العلمي الثقافي الرياضي الفني الذهبي القضائي الجنائي التنفيذي الإلكتروني التجاري
-  الصناعي الزراعي النفطي المالي الجوي البحري البري الإرهابي الانتخابي الخارجي الداخلي الأجنبي
-  الإسلامي المسيحي الشيعي السني الأمريكي الأميركي الإسرائيلي الروسي الإيراني البريطاني الفرنسي
-  الصيني الأوروبي الخليجي الأراضي الأهالي المباني الأغاني الليالي الضواحي النوادي المقاهي
-  المساعي الأيادي النواحي المواشي الأماني المعاني الكراسي الكبري الأخري
-  الدراسي التعليمي الصحي البيئي السياحي الاجتماعي الإنساني الافتراضي القياسي الرئيسي الأساسي
-  الشخصي الخاصي الجماعي الفردي الكلي الجزئي الذاتي التاريخي المستقبلي الحي الوعي السعي الرأي
-`);
-
-/** Titles and roles: never part of a reporter's name, and not the lead's first word after one. */
-const TITLE_NOUNS = wordList(`
-  أمير أميرة وزير وزيرة رئيس رئيسة سفير سفيرة مدير مديرة نائب نائبة مستشار مستشارة عضو محافظ
-  أمين متحدث ناطق مساعد قائد شيخ سمو معالي فخامة سعادة خادم ولي مفتي إمام خطيب مدرب لاعب نجم
-  ملك ملكة عميد نقيب عقيد لواء مراسل مراسلة محرر مندوب كاتب كاتبة شاعر شاعرة فنان فنانة مخرج
-  ممثل ممثلة مطرب مطربة داعية رجل امرأة طفل طفلة شاب فتاة مواطن مواطنة مقيم مسؤول مسؤولة
-  الدكتور الدكتورة أستاذ أستاذة الأستاذ الأستاذة المهندس جلالة صاحب دولة باشا بك بيك أفندي
-  الحاج السيد السيدة
-`);
-
-/**
  * Words that open a lead: prepositions, reporting verbs and other verbs common there. Not على,
  * which is also how علي is often typed.
  */
@@ -1257,28 +1194,66 @@ const LEAD_WORDS = wordList(`
   استعرض ترأس وجه دعا طالب حذر ناشد أعرب بلغ تمكن تسلم تلقى أجرى أبدى أثار أظهر شدد لفت نفى
 `);
 
+/**
+ * Given names that the person-name data cannot hold: علي folds to the preposition على, and the
+ * gazetteer drops خليفة ("caliph") and هيا ("come on") as common words.
+ */
+const GIVEN_EXTRA = ["علي", "خليفة", "هيا"];
+/** Honorifics after a name (محمد علي باشا), which the name data lists as family-name tokens. */
+const TITLES_AFTER_NAME = ["باشا", "بك", "بيك", "أفندي"];
+/** The second half of compound names (نور الدين، صلاح الدين): frequent, as "religion". */
+const FAMILY_EXTRA = ["الدين"];
+
 const LABEL_KEYS = keySet(LABELS);
 const OPEN_LABEL_KEYS = keySet(OPEN_LABELS);
 const WRITER_TITLE_KEYS = keySet(WRITER_TITLES);
 const PARTICLE_KEYS = keySet(NAME_PARTICLES);
 const OPENING_PARTICLE_KEYS = keySet(OPENING_PARTICLES);
-const GIVEN_KEYS = keySet(GIVEN_NAMES);
-const FAMILY_KEYS = keySet(FAMILY_NAMES);
-const NISBA_KEYS = keySet(NISBA_WORDS);
-const TITLE_KEYS = keySet(TITLE_NOUNS);
 const LEAD_KEYS = keySet(LEAD_WORDS);
+const normSet = (words: readonly string[]) => new Set(words.map(normalizeArabic));
+const GIVEN_EXTRA_NORM = normSet(GIVEN_EXTRA);
+const TITLES_AFTER_NAME_NORM = normSet(TITLES_AFTER_NAME);
+const FAMILY_EXTRA_NORM = normSet(FAMILY_EXTRA);
 /** Most words in one person's name (بن، آل، عبد not counted), and most tokens with them. */
 const MAX_NAME_WORDS = 4;
 const MAX_NAME_TOKENS = 6;
 /** Most names in one byline ("فهد العتيبي وعبدالله الزهراني"). */
 const MAX_NAMES = 3;
+/**
+ * A word with the article seen fewer times than this in the corpus can be a family name
+ * (العتيبي 7, الراشد 20, الحداد 142); commoner ones are nouns and adjectives (السلام، الرسمي), as
+ * src/entities/names.ts reads nisbas too.
+ */
+const FAMILY_RARE = 150;
 
 type NameKind = "given" | "family" | "particle" | "plain" | "bad";
 
 /**
- * What a word can be in a person's name: a known given name, a family name (a nisba such as
- * العتيبي, ال + a given name such as الراشد, or a listed one), a particle, another plain word, or
- * nothing a name is made of (function words, verbs, titles, places, nouns with the article).
+ * A given name (normalised, no article): a token of the person-name gazetteer, as a first name
+ * or as a father's or grandfather's name (فهد، فيصل, which Wikidata mostly sees second), not a
+ * nationality; or a compound in عبدال (عبدالرحمن).
+ */
+function isGivenName(n: string): boolean {
+  if (GIVEN_EXTRA_NORM.has(n) || /^عبدال..+/u.test(n)) return true;
+  if (n.startsWith("ال")) return false;
+  const name = personNameToken(n);
+  return !name.nationality && (name.first > 0 || name.family > 0);
+}
+
+/** A role, rank or form of address (الوزير، اللواء، معالي، باشا): never part of a name. */
+function isTitle(n: string): boolean {
+  return (
+    roleNoun(n) !== undefined ||
+    RANKS.has(n) ||
+    HONORIFIC_ADDRESS.has(n) ||
+    TITLES_AFTER_NAME_NORM.has(n)
+  );
+}
+
+/**
+ * What a word can be in a person's name: a given name, a family name, a particle, another plain
+ * word, or nothing a name is made of (function words, verbs, titles, places, nouns with the
+ * article).
  */
 function nameKind(raw: string): NameKind {
   const bare = raw.replace(/[\p{M}\u0640]/gu, "");
@@ -1287,28 +1262,49 @@ function nameKind(raw: string): NameKind {
   if (PARTICLE_KEYS.has(k)) return "particle";
   // على is often typed علي; only the dotted spelling is the name.
   if (bare === "على") return "bad";
-  if (GIVEN_KEYS.has(k) || /^عبدال..+/u.test(k)) return "given";
+  const n = normalizeArabic(bare);
+  if (GIVEN_EXTRA_NORM.has(n)) return "given";
   if (
     STOP_KEYS.has(k) ||
     TIME_KEYS.has(k) ||
     MONTH_KEYS.has(k) ||
-    TITLE_KEYS.has(k) ||
-    AGENCY_KEYS.has(k) ||
+    // agencies named like people (فارس، لانا) may be names
+    (AGENCY_KEYS.has(k) && !AMBIGUOUS_KEYS.has(k)) ||
     OUTLET_KEYS.has(k) ||
-    CITY_KEYS.has(k)
+    CITY_KEYS.has(k) ||
+    isTitle(n)
   ) {
     return "bad";
   }
-  if (k.startsWith("ال")) {
-    const rest = k.slice(2);
-    if (FAMILY_KEYS.has(k) || GIVEN_KEYS.has(rest) || rest.startsWith("عبدال")) return "family";
-    if (rest.length >= 3 && bare.endsWith("ي") && !NISBA_KEYS.has(k)) return "family";
-    return "bad";
-  }
+  // the lead's opening verbs (طالب، باشر) stay out of names even where they are names too
+  if (!LEAD_KEYS.has(k) && isGivenName(n)) return "given";
+  if (n.startsWith("ال")) return familyKind(n);
   // clitics before the article (والـ، بالـ، للـ), a conjunction, a masculine imperfect verb
   // (يستقبل), a feminine noun (وزارة) or a plural (مسؤولون)
   if (/^(?:[وفبكل]ال|لل|[وي])/u.test(k) || /(?:ه|ون)$/u.test(k)) return "bad";
+  // an indefinite accusative (بطلا، رسميا، ردا): the word without its ا is the commoner one
+  if (n.length >= 3 && n.endsWith("ا")) {
+    const stem = n.slice(0, -1);
+    if (wordCount(stem) + wordCount(`ال${stem}`) > wordCount(n)) return "bad";
+  }
   return "plain";
+}
+
+/**
+ * A word with the article. A family name when it is rare in the corpus and a nisba (العتيبي), a
+ * family name of the name data (النجار), or ال + a given name (الراشد، الفيصل). A commoner nisba
+ * may still be one (الحربي) or an adjective (الرسمي): a plain word. Other nouns: no name.
+ */
+function familyKind(n: string): NameKind {
+  if (FAMILY_EXTRA_NORM.has(n)) return "family";
+  const nisba = /^ال..+ي$/u.test(n);
+  if (
+    wordCount(n) < FAMILY_RARE &&
+    (nisba || personNameToken(n).family > 0 || isGivenName(n.slice(2)))
+  ) {
+    return "family";
+  }
+  return nisba ? "plain" : "bad";
 }
 
 interface NameOptions {
@@ -1360,6 +1356,7 @@ function parseName(c: Cursor, o: NameOptions, conjoined: boolean): Names | undef
   let particle: string | undefined;
   let end = 0;
   let tight: Tight | undefined;
+  let last: NameKind | undefined;
   while (c.is("word") && tokens < MAX_NAME_TOKENS && core < MAX_NAME_WORDS) {
     const t = c.peek();
     let raw = c.str(t);
@@ -1369,6 +1366,7 @@ function parseName(c: Cursor, o: NameOptions, conjoined: boolean): Names | undef
       raw = raw.slice(1);
     }
     let kind = nameKind(raw);
+    const afterParticle = particle !== undefined;
     if (particle !== undefined) {
       // "عبد الله", "آل الشيخ": after عبد or آل a word with the article belongs to the name
       if (
@@ -1390,6 +1388,9 @@ function parseName(c: Cursor, o: NameOptions, conjoined: boolean): Names | undef
       continue;
     }
     if (kind === "bad") break;
+    // a family name ends a name: a given name right after it starts the next one ("زياد العذاري
+    // محمد العكروت"), unless a particle joins them
+    if (kind === "given" && last === "family" && !afterParticle) break;
     if (core === 0 && kind !== "given" && !(kind === "plain" && o.unknownFirst)) break;
     if (kind === "plain" && ++plain > o.maxPlain) break;
     start ??= t.start;
@@ -1397,6 +1398,7 @@ function parseName(c: Cursor, o: NameOptions, conjoined: boolean): Names | undef
     core++;
     tokens++;
     c.p++;
+    last = kind;
     if (core >= 2 && plain === 0 && kind !== "plain")
       tight = { p: c.p, end, family: kind === "family" };
   }
@@ -1464,7 +1466,7 @@ function leadFollows(c: Cursor): boolean {
   const kind = nameKind(raw);
   if (kind === "given" || kind === "family" || kind === "particle") return false;
   const k = foldKey(raw);
-  if (TITLE_KEYS.has(k)) return false;
+  if (isTitle(normalizeArabic(raw))) return false;
   return (
     LEAD_KEYS.has(k) ||
     // the feminine of one of those (أعلنت، شهدت), not any word in ت (مبخوت، السادات)

@@ -232,7 +232,7 @@ class QuoteReader {
         (this.opensReportSoon(j) || /^[وف]/.test(norm) || this.tokens[j - 1]?.kind === "punct")
       )
         break;
-      const nominal = this.nominalComplement(j, cue);
+      const nominal = this.inCommaAdjunct(i, j) ? -1 : this.nominalComplement(j, cue);
       if (nominal >= 0) {
         complementizer = j;
         nominalStart = nominal;
@@ -352,6 +352,31 @@ class QuoteReader {
     if (w === "اي") return k;
     const isNoun = !w.startsWith("ال") && !clauses.isVerb(k) && lexiconCount(`ال${w}`) > 0;
     return isNoun && !clauses.opensAdjunct(k) ? k : -1;
+  }
+
+  /**
+   * Whether token j lies in an adjunct set off by commas inside the head of the cue at i
+   * (طالب المجلس، خلال جلسته برئاسة فلان، الوزارة بأن...: برئاسة is the adjunct's, not the
+   * demand's complement).
+   */
+  private inCommaAdjunct(i: number, j: number): boolean {
+    const { clauses } = this.speakers;
+    let start = i + 1;
+    for (let k = j - 1; k > i; k--)
+      if (clauses.isComma(k)) {
+        start = k + 1;
+        break;
+      }
+    if (start === i + 1) return false;
+    const first = clauses.skipAdverbials(start, j + 1);
+    if (first > j || !clauses.opensAdjunct(first)) return false;
+    const stop = clauses.sentenceStop(j);
+    for (let k = j + 1; k < stop; k++) {
+      if (clauses.isComma(k)) return true;
+      const t = this.tokens[k] as Token;
+      if (t.kind === "quote" || isComplementizer(this.norms[k] as string)) return false;
+    }
+    return false;
   }
 
   private speakerOf(i: number, headEnd: number, cue: Cue): Found {

@@ -20,5 +20,6 @@ export {
   type HonorificOffice,
   PERSONAL_PRONOUNS,
   PREPOSITIONS,
+  VERB_PARTICLES,
 } from "./lexicon.js";
 export { type Agreement, type Gender, isVerbForm, verbAgreement } from "./verbs.js";

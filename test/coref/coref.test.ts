@@ -177,6 +177,23 @@ describe("coreference: pronouns and nominals", () => {
     expect(r.gender.get(id("سلمى الرميثي"))).toBe("f");
     expect(r.gender.get(id("خالد السويدي"))).toBe("m");
   });
+
+  it("reads gender from a fronted subject's verb, over a masculine title a woman holds", () => {
+    const r = corefer("أما العضو نورة الهاملي فقد طالبت بزيادة الرواتب، وأكدت أن الأمر عاجل.", [
+      ["نورة الهاملي", "PER"],
+    ]);
+    expect(r.gender.get(r.entities.find((e) => e.name === "نورة الهاملي")?.id as string)).toBe("f");
+  });
+
+  it("does not take a title after و as a description of the name before it", () => {
+    const r = corefer(
+      "حضر اللقاء المدير سالم الحارثي وممثلة المنظمة في عمان. وقالت الممثلة إن البرنامج ناجح.",
+      [["سالم الحارثي", "PER"]],
+    );
+    const salem = r.entities.find((e) => e.name === "سالم الحارثي") as Entity;
+    expect(r.who("الممثلة", 2)).not.toBe(salem);
+    expect(r.gender.get(salem.id)).toBe("m");
+  });
 });
 
 describe("coreference: offsets", () => {

@@ -426,7 +426,7 @@ export class SpeakerFinder {
     const first = this.clauses.sentenceStart(i);
     for (let k = i - 1; k >= first; k--) {
       const m = this.mentionOf(k);
-      if (!m || m.entity.type !== "PER") continue;
+      if (m?.entity.type !== "PER") continue;
       if (this.gender.get(m.entity.id) !== g) continue;
       if (this.insideReport(m.start)) continue;
       return { speaker: { id: m.entity.id, text: this.text.slice(m.start, m.end) }, at: m.start };

@@ -333,6 +333,40 @@ describe("findDateline: a city, then the reporter", () => {
   });
 });
 
+describe("findDateline: the reporter's name from the NER gazetteer's name data", () => {
+  it.each([
+    // given names the parser never listed: the gazetteer knows them
+    ["جدة - لمياء الغامدي\nأعلنت", "لمياء الغامدي"],
+    ["بيروت - جورج عيسى\nقال", "جورج عيسى"],
+    // a nationality is a family name as often as an adjective
+    ["القاهرة - نجلاء المصري\nقال", "نجلاء المصري"],
+    // a compound name with الدين
+    ["تونس - نور الدين الطبوبي\nأكد", "نور الدين الطبوبي"],
+  ])("%s", (text, author) => {
+    expect(byline(text)?.author).toBe(author);
+  });
+
+  it.each([
+    // nouns the name data also holds as rare names: common words, mostly with the article
+    "الرياض - مسجد الحنين\nقال",
+    "دبي: أسد الماساي في محمية",
+    // a common adjective is no family name
+    "الرياض - رمضان الماضي\nشهد",
+    "الرياض - فهد الرسمي\nقال",
+    // roles, forms of address and honorifics after a name
+    "الرياض - معالي الوزير\nقال",
+    "القاهرة - محمد علي باشا\nقال",
+    // و + a verb is no name (ويدين)
+    "متابعة: ويدين محفوظ في الكرنك",
+    // a name whose verb reports at once is the verb's subject (SVO), not a reporter
+    "بيروت - سامر الخطيب قال إن الحكومة ستجتمع",
+    "عمان - رنا الحسيني أكدت أن القرار نهائي",
+    "الدوحة - سالم المري قال: لن نتراجع",
+  ])("credits no reporter in %s", (text) => {
+    expect(findDateline(text)?.author).toBeUndefined();
+  });
+});
+
 describe("findDateline: labelled bylines", () => {
   it.each([
     ["متابعة: سارة الأحمد\nشهدت", "متابعة: سارة الأحمد", "سارة الأحمد"],

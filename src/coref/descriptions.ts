@@ -80,6 +80,15 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
       j++;
       continue;
     }
+    // a body's name in quotation marks (المحللة في مصرف «سيتي غروب»)
+    if (t.kind === "quote" && j > r + 1) {
+      const close = closingMark(tokens, j, stop);
+      if (close < 0) break;
+      j = close + 1;
+      last = j;
+      construct = false;
+      continue;
+    }
     if (t.kind !== "word" && t.kind !== "latin") break;
     const ref = ctx.refAt(j);
     if (ref) {
@@ -97,6 +106,8 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
     const norm = clauses.norms[j] as string;
     if (RANKS.has(b)) break;
     if (DESCRIPTION_PREPOSITIONS.has(norm)) {
+      // its object may be a noun in construct (في مصرف «سيتي غروب»، باسم وزارة الخارجية)
+      construct = true;
       j++;
       continue;
     }
@@ -130,6 +141,16 @@ export function descriptionAt(ctx: CorefContext, r: number): Description | undef
   }
   const d = describe(ctx, r, last, role, held);
   return owner ? { ...d, owner } : d;
+}
+
+/** The mark closing a short quoted name opened at token `open` (at most 4 words), or -1. */
+function closingMark(tokens: readonly Token[], open: number, stop: number): number {
+  for (let k = open + 1; k < Math.min(stop, open + 6); k++) {
+    const t = tokens[k] as Token;
+    if (t.kind === "quote") return k > open + 1 ? k : -1;
+    if (t.kind !== "word" && t.kind !== "latin" && t.kind !== "number") return -1;
+  }
+  return -1;
 }
 
 function describe(

@@ -473,7 +473,8 @@ function titlesAlone(
     if (ref.entity.type === "PER") people.set(ref.entity.id, ref.entity);
   if (people.size === 0) return;
   for (let r = 0; r < tokens.length; r++) {
-    if (!clauses.isWord(r) || ctx.refAt(r) || RANKS.has(base[r] as string)) continue;
+    // a rank that is also an office stands for its holder alone too (وقال المحامي، الأمير)
+    if (!clauses.isWord(r) || ctx.refAt(r)) continue;
     const head = base[r] as string;
     if (!roleNoun(head) || isAdjectival(ctx, r)) continue;
     const title = descriptionAt(ctx, r);
@@ -539,8 +540,9 @@ function trimmedEnd(ctx: CorefContext, d: Description): number {
   let last = d.first + 1;
   for (let k = d.first + 1; k < d.last; k++) {
     if (ctx.refAt(k)) break;
-    if (!PREPOSITIONS.has(ctx.clauses.norms[k] as string) && ctx.clauses.norms[k] !== "باسم")
-      last = k + 1;
+    const word = ctx.tokens[k]?.kind === "word";
+    const norm = ctx.clauses.norms[k] as string;
+    if (word && !PREPOSITIONS.has(norm) && norm !== "باسم") last = k + 1;
   }
   return (ctx.tokens[last - 1] as Token).end;
 }

@@ -44,10 +44,13 @@ export function namesBesideTitles(
     i > 0 && (tokens[i - 1] as Token).end + 1 >= (tokens[i] as Token).start;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]?.kind !== "word" || taken((tokens[i] as Token).start)) continue;
-    const first = personNameToken(norm(i));
-    // a first name, and not a verb unless a common name (أحمد looks like a verb, أدى is one)
-    if (first.first === 0 || (first.first < 3 && isVerbForm(norm(i)))) continue;
-    if (first.first === 3 && isVerbForm(norm(i)) && first.family === 0 && wordCount(norm(i)) > 2000)
+    const name = personNameToken(norm(i));
+    // a first name, or a father's name (Wikidata has فهد، فيصل mostly second), and not a verb
+    // unless a common name (أحمد looks like a verb, أدى is one)
+    const given =
+      name.first > 0 ? name.first : name.family > 0 && !norm(i).startsWith("ال") ? 1 : 0;
+    if (given === 0 || (given < 3 && isVerbForm(norm(i)))) continue;
+    if (given === 3 && isVerbForm(norm(i)) && name.family === 0 && wordCount(norm(i)) > 2000)
       continue;
     const n = nameLength(i);
     if (n === 0) continue;
@@ -82,7 +85,10 @@ export function namesBesideTitles(
     if (isVerbForm(w) || (w.length >= 5 && w.endsWith("ا"))) return false;
     // a nisba used as a family name (القلالي، الفضلي), not a common adjective (الدولي)
     if (/^ال..+ي$/.test(w)) return wordCount(w) < NISBA_RARE;
-    return !w.startsWith("ال") && wordCount(w) < RARE;
+    // a definite word the corpus has never seen is a family name (البكران), not a noun
+    return w.startsWith("ال")
+      ? wordCount(w) === 0 && wordCount(w.slice(2)) === 0
+      : wordCount(w) < RARE;
   }
 
   /**

@@ -19,6 +19,7 @@ import {
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
 import { namesBesideTitles } from "./names.js";
 import { organisationNames, quotedNames } from "./patterns.js";
+import { roleNoun } from "./roles.js";
 import { findTitles, titleHolders } from "./titles.js";
 
 /** A mention on its way to an entity. */
@@ -81,7 +82,7 @@ export function resolveEntities(doc: Doc, recognized: Entity[], options: Resolve
     ...patternMatches(doc, tokens, forms, spanKey, candidates),
   ];
   candidates = mergeFound(candidates, found);
-  candidates = candidates.filter((c) => !isAdjective(c, kb));
+  candidates = candidates.filter((c) => !isAdjective(c, kb) && !isBareRole(c, kb));
   link(candidates, kb, options.date);
   return toEntities(doc.text, cluster(candidates));
 }
@@ -356,6 +357,16 @@ function isAdjective(c: Candidate, kb: KnowledgeBase): boolean {
   if (c.key.length !== 1 || c.source === "title") return false;
   const word = c.key[0] as string;
   return kb.adjective(word) !== undefined && kb.lookup(word).length === 0;
+}
+
+/**
+ * A one-word mention that is a definite role noun (المحللة، الوزير) and no name of its own: a
+ * description the tagger took for a name; coreference finds whom it stands for.
+ */
+function isBareRole(c: Candidate, kb: KnowledgeBase): boolean {
+  if (c.key.length !== 1 || c.source === "title") return false;
+  const word = c.key[0] as string;
+  return roleNoun(word)?.definite === true && kb.lookup(word).length === 0;
 }
 
 /** Which KB types a mention the tagger typed `type` may link to. */

@@ -30,6 +30,9 @@ export function isVerbForm(word: string): boolean {
   const count = wordCount(word);
   if (count < MIN_COUNT || wordCount(`ال${word}`) > ARTICLE_SHARE * count) return false;
   if (isVerbalNounShape(word)) return false;
+  // فعلاء, the feminine of colours and traits and a shape of women's names (نجلاء، شيماء,
+  // لمياء): no verb form has five letters ending in اء unless it opens with ا (استاء)
+  if (word.length === 5 && word.endsWith("اء") && word[0] !== "ا") return false;
   // an indefinite accusative (مرارا، حاليا، رسميا) ends in ا; a verb of five letters or more
   // ends in ا only as a dual (اعتبرا), rare in news
   if (word.length >= 5 && word.endsWith("ا") && !word.endsWith("وا")) return false;
@@ -91,6 +94,11 @@ export function verbAgreement(verb: string): Agreement {
     return { gender: first === "ي" ? "m" : "f" };
   }
   if (verb.endsWith("وا")) return { gender: "m", plural: true };
+  // an object pronoun after the subject's suffix: رفضته (she rejected it), أبلغوه (they told him)
+  if (verb.length >= 5 && /(?:ت|وا?)(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)$/.test(verb)) {
+    if (/و(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)$/.test(verb)) return { gender: "m", plural: true };
+    if (/ت(?:ه|ها|هم|هما|هن|ني|نا|ك|كم)$/.test(verb)) return { gender: "f" };
+  }
   if (verb.endsWith("تا")) return { gender: "f", plural: true };
   if (verb.endsWith("ت")) return { gender: "f" };
   return { gender: "m" };

@@ -132,6 +132,39 @@ describe("speakers: titles, honorifics, nominals", () => {
   });
 });
 
+describe("speakers: people found beside their titles", () => {
+  it("links a rank that is also an office, used alone, to the person it stood before", () => {
+    const q = said("وطالب المحامي سامر الحداد بالإفراج عن موكله. وقال المحامي إن موكله بريء.", [
+      ["سامر الحداد", "PER"],
+    ]);
+    expect(q).toContain("سامر الحداد ← موكله بريء");
+  });
+
+  it("reads a description holding a quoted body's name, used alone later", () => {
+    const q = said(
+      "وقالت الخبيرة في شركة «نور للطاقة» سلوى مراد إن الأسعار سترتفع. وأضافت الخبيرة أن الطلب قوي.",
+      [["سلوى مراد", "PER"]],
+    );
+    expect(q).toEqual(["سلوى مراد ← الأسعار سترتفع", "سلوى مراد ← الطلب قوي"]);
+  });
+
+  it("finds a name the tagger missed after a title: a father's name first, an unseen family name", () => {
+    const q = said("أكد المتحدث الرسمي لوزارة النقل فهد الغنيمان أن الطريق سيفتح قريبا.");
+    expect(q).toEqual(["فهد الغنيمان ← الطريق سيفتح قريبا"]);
+  });
+
+  it("reads a woman's gender from her verb under an object pronoun, over a masculine title", () => {
+    const q = said(
+      "وأكد الوزير سالم العامري أن الخطة ناجحة. ورفضته العضو هند الكتبي في الجلسة، وقالت إن الخطة فاشلة.",
+      [
+        ["سالم العامري", "PER"],
+        ["هند الكتبي", "PER"],
+      ],
+    );
+    expect(q).toContain("هند الكتبي ← الخطة فاشلة");
+  });
+});
+
 describe("speakers: what is no report", () => {
   it("does not report a negated statement, and reads بحسب القانون as 'in accordance with'", () => {
     const q = said(

@@ -1,35 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Doc, type Entity, type EntityType, MENTION_KINDS } from "../../src/analysis.js";
+import { type Entity, type EntityType, MENTION_KINDS } from "../../src/analysis.js";
 import { resolveCoreference } from "../../src/coref/index.js";
 import { knowledgeBase, resolveEntities } from "../../src/entities/index.js";
-import { splitSentences, tokenize } from "../../src/text/index.js";
-
-function doc(text: string, published = "2015-06-10"): Doc {
-  const tokens = tokenize(text);
-  return {
-    text,
-    meta: { language: "ar", published },
-    sentences: splitSentences(text, tokens),
-    tokens,
-  };
-}
+import { docOf, tagged } from "../helpers/docs.js";
 
 /** Entities as the pipeline would give them from the names a tagger found, then coreference. */
 function corefer(text: string, names: [string, EntityType][], published = "2015-06-10") {
-  const d = doc(text, published);
-  const taken: [number, number][] = [];
-  const recognized: Entity[] = names.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = d.text.indexOf(name); at >= 0; at = d.text.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (taken.some(([s, e]) => s < end && at < e)) continue;
-      mentions.push({ start: at, end, text: name, confidence: 0.9 });
-    }
-    for (const m of mentions) taken.push([m.start, m.end]);
-    return { id: `n${i}`, type, name, mentions };
-  });
-  const named = resolveEntities(d, recognized);
+  const d = docOf(text, published);
+  const named = resolveEntities(d, tagged(text, names));
   const result = resolveCoreference(d, named, { kb: knowledgeBase(), date: published });
   /** The entity a mention with this exact text at its n-th occurrence belongs to. */
   const who = (surface: string, occurrence = 1) => {

@@ -3,40 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Doc, Entity, EntityType } from "../../src/analysis.js";
+import type { Entity, EntityType } from "../../src/analysis.js";
 import { knowledgeBase, resolveEntities } from "../../src/entities/index.js";
 import { analyzeText } from "../../src/index.js";
-import { splitSentences, tokenize } from "../../src/text/index.js";
+import { docOf, tagged as taggedNames } from "../helpers/docs.js";
 
 const kb = knowledgeBase();
 
-function doc(text: string, published?: string): Doc {
-  const tokens = tokenize(text);
-  return {
-    text,
-    meta: { language: "ar", ...(published ? { published } : {}) },
-    sentences: splitSentences(text, tokens),
-    tokens,
-  };
-}
-
-/**
- * What a tagger might have said: each listed name, wherever it occurs outside a name listed
- * before it, as one entity.
- */
-function tagged(text: string, names: [string, EntityType][]): Entity[] {
-  const taken: [number, number][] = [];
-  return names.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (taken.some(([s, e]) => s < end && at < e)) continue;
-      mentions.push({ start: at, end, text: name, confidence: 0.9 });
-    }
-    for (const m of mentions) taken.push([m.start, m.end]);
-    return { id: `e${i + 1}`, type, name, mentions };
-  });
-}
+const doc = docOf;
+const tagged = (text: string, names: [string, EntityType][]) =>
+  taggedNames(text, names, (i) => `e${i + 1}`);
 
 function resolve(text: string, names: [string, EntityType][], date?: string) {
   return resolveEntities(doc(text, date), tagged(text, names));

@@ -3,33 +3,14 @@ import { describe, expect, it } from "vitest";
 import type { Doc, Entity, EntityType, Quote } from "../../src/analysis.js";
 import { resolveEntities } from "../../src/entities/index.js";
 import { cueOf, extractQuotes, quotedSpans } from "../../src/quotes/index.js";
-import { normalizeArabic, splitSentences, tokenize } from "../../src/text/index.js";
+import { normalizeArabic, tokenize } from "../../src/text/index.js";
+import { docOf, tagged } from "../helpers/docs.js";
 
-function doc(text: string, published = "2024-03-05"): Doc {
-  const tokens = tokenize(text);
-  return {
-    text,
-    meta: { language: "ar", published },
-    sentences: splitSentences(text, tokens),
-    tokens,
-  };
-}
+const doc = (text: string) => docOf(text, "2024-03-05");
 
 /** Entities as the pipeline would give them, from names a tagger might have found. */
-function entities(d: Doc, names: [string, EntityType][]): Entity[] {
-  const taken: [number, number][] = [];
-  const recognized = names.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = d.text.indexOf(name); at >= 0; at = d.text.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (taken.some(([s, e]) => s < end && at < e)) continue;
-      mentions.push({ start: at, end, text: name, confidence: 0.9 });
-    }
-    for (const m of mentions) taken.push([m.start, m.end]);
-    return { id: `n${i}`, type, name, mentions };
-  });
-  return resolveEntities(d, recognized);
-}
+const entities = (d: Doc, names: [string, EntityType][]): Entity[] =>
+  resolveEntities(d, tagged(d.text, names));
 
 function quotes(text: string, names: [string, EntityType][] = []) {
   const d = doc(text);

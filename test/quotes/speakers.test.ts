@@ -1,40 +1,27 @@
 import { describe, expect, it } from "vitest";
-import type { Doc, Entity, EntityType } from "../../src/analysis.js";
+import type { EntityType } from "../../src/analysis.js";
 import { resolveCoreference } from "../../src/coref/index.js";
 import { knowledgeBase, resolveEntities } from "../../src/entities/index.js";
 import { analyzeText } from "../../src/index.js";
 import { extractQuotes } from "../../src/quotes/index.js";
-import { splitSentences, tokenize } from "../../src/text/index.js";
 import { extractTimes } from "../../src/time/index.js";
+import { docOf, tagged } from "../helpers/docs.js";
 
 /**
  * The quotations of a text, each as "speaker name or «unnamed words» ← quoted text", through
  * the stages the pipeline runs (entities from the names given, coreference, times, quotes).
  */
 function said(text: string, names: [string, EntityType][] = [], published = "2015-06-10") {
-  const tokens = tokenize(text);
-  const d: Doc = {
-    text,
-    meta: { language: "ar", published },
-    sentences: splitSentences(text, tokens),
-    tokens,
-  };
-  const taken: [number, number][] = [];
-  const recognized: Entity[] = names.map(([name, type], i) => {
-    const mentions = [];
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      const end = at + name.length;
-      if (taken.some(([s, e]) => s < end && at < e)) continue;
-      mentions.push({ start: at, end, text: name, confidence: 0.9 });
-    }
-    for (const m of mentions) taken.push([m.start, m.end]);
-    return { id: `n${i}`, type, name, mentions };
-  });
+  const d = docOf(text, published);
   const kb = knowledgeBase();
-  const { entities, gender, speaksFor } = resolveCoreference(d, resolveEntities(d, recognized), {
-    kb,
-    date: published,
-  });
+  const { entities, gender, speaksFor } = resolveCoreference(
+    d,
+    resolveEntities(d, tagged(text, names)),
+    {
+      kb,
+      date: published,
+    },
+  );
   const quotes = extractQuotes(d, entities, { times: extractTimes(d), gender, speaksFor });
   const name = (id: string | null) => entities.find((e) => e.id === id)?.name;
   return quotes.map((q) => `${name(q.speaker) ?? `«${q.speakerText ?? ""}»`} ← ${q.text}`);

@@ -29,24 +29,30 @@ function errorOf(response: { json(): unknown; body: string }): string {
  * What the store answers (search, articles, entities, quotes, stats, storing), over both
  * implementations of StorePort: the fake and the real SQLite store, holding the same articles.
  */
-describe.each(STORE_KINDS)("the API over $name", (kind) => {
-  let store: TestStore;
-  let app: FastifyInstance;
-
+/**
+ * A server over a store opened before the tests of the enclosing describe and closed after them,
+ * with shorthands for GET and POST.
+ */
+function serve(open: () => TestStore) {
+  const server = {} as { store: TestStore; app: FastifyInstance };
   beforeAll(async () => {
-    store = kind.open(ARTICLES);
-    app = buildServer({ store, token: TOKEN });
-    await app.ready();
+    server.store = open();
+    server.app = buildServer({ store: server.store, token: TOKEN });
+    await server.app.ready();
   });
   afterAll(async () => {
-    await app.close();
-    store.close();
+    await server.app.close();
+    server.store.close();
   });
-
   const get = (url: string, query?: Record<string, string>) =>
-    app.inject({ method: "GET", url, ...(query ? { query } : {}) });
+    server.app.inject({ method: "GET", url, ...(query ? { query } : {}) });
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: "POST", url, payload: payload as object, headers });
+    server.app.inject({ method: "POST", url, payload: payload as object, headers });
+  return { server, get, post };
+}
+
+describe.each(STORE_KINDS)("the API over $name", (kind) => {
+  const { server, get, post } = serve(() => kind.open(ARTICLES));
 
   describe("GET /api/search", () => {
     it("returns ranked hits whose highlights point at the query words", async () => {
@@ -76,7 +82,7 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
       };
       const response = await get("/api/search", query);
       expect(response.statusCode).toBe(200);
-      expect(store.calls.at(-1)).toEqual({
+      expect(server.store.calls.at(-1)).toEqual({
         method: "search",
         query: { ...query, limit: 5, offset: 1, collapse: true },
       });
@@ -109,7 +115,7 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
     it("takes partial dates (a year, a month) and the collapse switch", async () => {
       const response = await get("/api/search", { from: "2015-04", to: "2015", collapse: "false" });
       expect(response.statusCode).toBe(200);
-      expect(store.calls.at(-1)?.query).toMatchObject({
+      expect(server.store.calls.at(-1)?.query).toMatchObject({
         from: "2015-04",
         to: "2015",
         collapse: false,
@@ -217,7 +223,7 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
   describe("GET /api/stats", () => {
     it("counts what the store holds", async () => {
       const response = await get("/api/stats");
-      expect(response.json()).toEqual(store.stats());
+      expect(response.json()).toEqual(server.store.stats());
       expect(response.json().articles).toBeGreaterThanOrEqual(4);
     });
   });
@@ -241,27 +247,11 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
 
 /** What the server does on its own (validation, analysis, guards, headers), over the fake. */
 describe("the API's own behaviour", () => {
-  let store: TestStore;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    store = FAKE_STORE.open(ARTICLES);
-    app = buildServer({ store, token: TOKEN });
-    await app.ready();
-  });
-  afterAll(async () => {
-    await app.close();
-    store.close();
-  });
-
-  const get = (url: string, query?: Record<string, string>) =>
-    app.inject({ method: "GET", url, ...(query ? { query } : {}) });
-  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: "POST", url, payload: payload as object, headers });
+  const { server, get, post } = serve(() => FAKE_STORE.open(ARTICLES));
 
   describe("POST /api/analyze", () => {
     it("analyses text and returns a valid Analysis, storing nothing", async () => {
-      const before = store.stats().articles;
+      const before = server.store.stats().articles;
       const response = await post("/api/analyze", {
         text: "قال الرئيس الروسي فلاديمير بوتين أمس إن موسكو مستعدة للحوار.",
         date: "2024-05-10",
@@ -271,7 +261,7 @@ describe("the API's own behaviour", () => {
       expect(analysis.meta.published).toBe("2024-05-10");
       expect(analysis.entities.length).toBeGreaterThan(0);
       expect(analysis.times.some((t) => t.resolved === "2024-05-09")).toBe(true);
-      expect(store.stats().articles).toBe(before);
+      expect(server.store.stats().articles).toBe(before);
     });
 
     it("analyses HTML, extracting the article", async () => {
@@ -299,7 +289,7 @@ describe("the API's own behaviour", () => {
     });
 
     it("answers 400 to broken JSON and 415 to other content types", async () => {
-      const broken = await app.inject({
+      const broken = await server.app.inject({
         method: "POST",
         url: "/api/analyze",
         payload: '{"text": ',
@@ -307,7 +297,7 @@ describe("the API's own behaviour", () => {
       });
       expect(broken.statusCode).toBe(400);
       errorOf(broken);
-      const form = await app.inject({
+      const form = await server.app.inject({
         method: "POST",
         url: "/api/analyze",
         payload: "text=x",
@@ -487,7 +477,7 @@ describe("the API's own behaviour", () => {
         ["GET", "/api/nothing"],
         ["DELETE", "/api/articles/1"],
       ] as const) {
-        const response = await app.inject({ method, url });
+        const response = await server.app.inject({ method, url });
         expect(response.statusCode).toBe(404);
         errorOf(response);
       }
@@ -505,7 +495,7 @@ describe("the API's own behaviour", () => {
     });
 
     it("refuses other Host names when limited to loopback ones (DNS rebinding)", async () => {
-      const local = buildServer({ store, allowedHosts: ["localhost", "127.0.0.1"] });
+      const local = buildServer({ store: server.store, allowedHosts: ["localhost", "127.0.0.1"] });
       const bad = await local.inject({
         method: "GET",
         url: "/api/stats",
@@ -529,7 +519,7 @@ describe("the API's own behaviour", () => {
       expect(doc.openapi).toBe("3.1.0");
       // The routes the server really has, from fastify's route tree.
       const routes = [
-        ...app.printRoutes({ commonPrefix: false }).matchAll(/(api\/\S+) \(([^)]+)\)/g),
+        ...server.app.printRoutes({ commonPrefix: false }).matchAll(/(api\/\S+) \(([^)]+)\)/g),
       ].flatMap(([, path, methods]) =>
         (methods ?? "")
           .split(", ")

@@ -5,7 +5,7 @@ import { stripBoilerplate } from "../../src/input/boilerplate.js";
 import { findDateline } from "../../src/input/dateline.js";
 import { HAS_SEED, SEED_GOLD, SEED_TEXT } from "../shared-data.js";
 
-/** The dateline's evidence, place and agency, with the text that follows it. */
+/** The dateline's evidence and fields, with the word that follows it. */
 function parse(text: string) {
   const d = findDateline(text);
   if (d === undefined) return undefined;
@@ -13,6 +13,7 @@ function parse(text: string) {
     span: text.slice(d.start, d.end),
     place: d.place,
     agency: d.agency,
+    author: d.author,
     rest: text.slice(d.end).trimStart().split(/\s/)[0],
   };
 }
@@ -281,19 +282,6 @@ describe("findDateline: words that fold to agency names", () => {
   );
 });
 
-/** The byline's evidence and fields, with the word that follows it. */
-function byline(text: string) {
-  const d = findDateline(text);
-  if (d === undefined) return undefined;
-  return {
-    span: text.slice(d.start, d.end),
-    place: d.place,
-    agency: d.agency,
-    author: d.author,
-    rest: text.slice(d.end).trimStart().split(/\s/)[0],
-  };
-}
-
 describe("findDateline: a city, then the reporter", () => {
   it.each([
     ["الرياض: فهد العتيبي\nأعلنت وزارة الداخلية", "الرياض: فهد العتيبي", "الرياض", "فهد العتيبي"],
@@ -324,12 +312,12 @@ describe("findDateline: a city, then the reporter", () => {
     ["عبدالله الزهراني (جدة)\nأعلنت", "عبدالله الزهراني (جدة)", "جدة", "عبدالله الزهراني"],
     ["علي الرباعي (الباحة) - شهدت", "علي الرباعي (الباحة) -", "الباحة", "علي الرباعي"],
   ])("%s", (text, span, place, author) => {
-    expect(byline(text)).toMatchObject({ span, place, author, agency: undefined });
+    expect(parse(text)).toMatchObject({ span, place, author, agency: undefined });
   });
 
   it("keeps the lead's first word out of the byline", () => {
-    expect(byline("جدة - عبدالله الزهراني أعلنت أمانة")?.rest).toBe("أعلنت");
-    expect(byline("الرياض - فهد العتيبي: أعلنت")?.rest).toBe("أعلنت");
+    expect(parse("جدة - عبدالله الزهراني أعلنت أمانة")?.rest).toBe("أعلنت");
+    expect(parse("الرياض - فهد العتيبي: أعلنت")?.rest).toBe("أعلنت");
   });
 });
 
@@ -343,7 +331,7 @@ describe("findDateline: the reporter's name from the NER gazetteer's name data",
     // a compound name with الدين
     ["تونس - نور الدين الطبوبي\nأكد", "نور الدين الطبوبي"],
   ])("%s", (text, author) => {
-    expect(byline(text)?.author).toBe(author);
+    expect(parse(text)?.author).toBe(author);
   });
 
   it.each([
@@ -383,11 +371,11 @@ describe("findDateline: labelled bylines", () => {
     ["ترجمة: ريم الحربي\nفي", "ترجمة: ريم الحربي", "ريم الحربي"],
     ["كتب ـ خليفة أدهم : أناب الرئيس", "كتب ـ خليفة أدهم :", "خليفة أدهم"],
   ])("%s", (text, span, author) => {
-    expect(byline(text)).toMatchObject({ span, author, place: undefined, agency: undefined });
+    expect(parse(text)).toMatchObject({ span, author, place: undefined, agency: undefined });
   });
 
   it("takes an agency after a label as a credit, not a person", () => {
-    expect(byline("متابعة: وكالات\nأعلنت")).toMatchObject({
+    expect(parse("متابعة: وكالات\nأعلنت")).toMatchObject({
       span: "متابعة: وكالات",
       agency: "وكالات",
       author: undefined,
@@ -421,11 +409,11 @@ describe("findDateline: papers and their cities", () => {
     // a city that is also a paper is the place in front of an agency
     ["القدس - وكالات: قال", "القدس - وكالات:", "القدس", "وكالات", undefined],
   ])("%s", (text, span, place, agency, author) => {
-    expect(byline(text)).toMatchObject({ span, place, agency, author });
+    expect(parse(text)).toMatchObject({ span, place, agency, author });
   });
 
   it("keeps the paper credited before a wire's credit out of the place", () => {
-    expect(byline("سبق – وكالات: أعلنت")).toMatchObject({
+    expect(parse("سبق – وكالات: أعلنت")).toMatchObject({
       span: "سبق – وكالات:",
       place: undefined,
       agency: "وكالات",
@@ -458,11 +446,11 @@ describe("findDateline: a paper's name on its own line", () => {
       "سارة الأحمد",
     ],
   ])("%s", (text, span, place, agency, author) => {
-    expect(byline(text)).toMatchObject({ span, place, agency, author });
+    expect(parse(text)).toMatchObject({ span, place, agency, author });
   });
 
   it("leaves a wire dateline under a paper's name its own credit", () => {
-    expect(byline("الحياة\nبيروت - رويترز: قال")).toMatchObject({
+    expect(parse("الحياة\nبيروت - رويترز: قال")).toMatchObject({
       span: "بيروت - رويترز:",
       place: "بيروت",
       agency: "رويترز",
@@ -526,7 +514,7 @@ describe("findDateline: sentences and headlines are not bylines", () => {
   });
 
   it("keeps the wire credit when a name follows it", () => {
-    expect(byline("بيروت - رويترز: فهد العتيبي قال")).toMatchObject({
+    expect(parse("بيروت - رويترز: فهد العتيبي قال")).toMatchObject({
       span: "بيروت - رويترز:",
       author: undefined,
     });
@@ -638,7 +626,7 @@ describe("findDateline: the reporter after a paper's credit", () => {
       "رنا الحداد",
     ],
   ])("%s", (text, span, place, agency, author) => {
-    expect(byline(text)).toMatchObject({ span, place, agency, author });
+    expect(parse(text)).toMatchObject({ span, place, agency, author });
   });
 
   it.each([
@@ -650,6 +638,6 @@ describe("findDateline: the reporter after a paper's credit", () => {
     ["بيروت ـ «القدس العربي» ـ من رنا الحداد قال", "بيروت ـ «القدس العربي» ـ"],
     ["لندن ـ «القدس العربي» من مصادر مطلعة: إن", "لندن ـ «القدس العربي»"],
   ])("credits no reporter in %s", (text, span) => {
-    expect(byline(text)).toMatchObject({ span, author: undefined });
+    expect(parse(text)).toMatchObject({ span, author: undefined });
   });
 });

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis.js";
 import { analyzeText } from "../../src/index.js";
+import { scorerKey } from "../helpers/scorer-key.js";
 
 const DIR = new URL("../fixtures/pan-arab/", import.meta.url);
 
@@ -20,14 +21,7 @@ interface Gold {
 
 /** Letters folded as the evaluation folds them, punctuation to spaces. */
 function fold(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\u064B-\u0652\u0670\u0640]/g, "")
-    .replace(/[إأآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/ؤ/g, "و")
-    .replace(/ئ/g, "ي")
+  return scorerKey(s)
     .replace(/[«»“”"'()[\],،.:؛!?؟…\-–—]/g, " ")
     .split(/\s+/)
     .filter(Boolean)

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeArabic, normalizeWithOffsets, toOriginalSpan } from "../../src/text/index.js";
-
-/** The external scorer's key, transcribed from the brief. */
-function scorerKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .replace(/[\u064B-\u0652\u0670\u0640]/g, "")
-    .replace(/[إأآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/ؤ/g, "و")
-    .replace(/ئ/g, "ي");
-}
+import { scorerKey } from "../helpers/scorer-key.js";
 
 describe("normalizeArabic", () => {
   it("unifies alef/hamza variants, ya, ta marbuta, waw/ya hamza; keeps ء", () => {

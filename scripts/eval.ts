@@ -14,9 +14,10 @@
  * news-untouched (../shared/data/news-gold antd-01…12 and antd-13…24), seed (the seed article),
  * seed-untouched (the two pooled, as the external evaluation pools the seed with its articles),
  * devset (our dev/news set, all of it tuned on), news2-tune and news2-check (dev/news2),
- * pan-arab-tune and pan-arab-check (the invented articles of test/fixtures/pan-arab), events (arabic_event_gsr sentences), snippets
- * (trafilatura pages), time-pairs (Duckling/Maha pairs, as test/time/pairs.test.ts scores them)
- * and timesuite (our dev/time suite).
+ * pan-arab-tune and pan-arab-check (the invented articles of test/fixtures/pan-arab), events
+ * (arabic_event_gsr sentences), snippets (trafilatura pages, the external scorer), extraction
+ * (ours against Readability alone, scripts/eval-extract.ts), time-pairs (Duckling/Maha pairs, as
+ * test/time/pairs.test.ts scores them) and timesuite (our dev/time suite).
  *
  * The NER row trains its dev-split model once (about 5 minutes) and keeps it in
  * .bench/ner-dev-<key>.bin.gz, the key a hash of the training data, the settings, the code that
@@ -30,6 +31,7 @@ import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { ANERCORP_TRAIN, cachedDevReport, DEFAULT_NER_SETTINGS, ROOT } from "./lib/ner-dev.js";
+import { isPanArabCheck, panArabNumber } from "./lib/pan-arab.js";
 import { RELATIVE_DATE_PAIRS, scoreRelativeDatePairs } from "./lib/time-pairs.js";
 
 const SHARED = join(ROOT, "..", "shared");
@@ -256,14 +258,11 @@ async function news2(split: "tune" | "check"): Promise<string[]> {
     .map((f) => rel(join(dir, f)));
 }
 
-/** The invented pan-Arab fixtures whose number passes `keep`. */
-function panArab(keep: (n: number) => boolean): string[] {
+/** The invented pan-Arab fixtures of one half (see scripts/lib/pan-arab.ts). */
+function panArab(check: boolean): string[] {
   const dir = join(ROOT, "test", "fixtures", "pan-arab");
   return readdirSync(dir)
-    .filter((f) => {
-      const n = /^pa-(\d+)\.gold\.json$/.exec(f);
-      return n !== null && keep(Number(n[1]));
-    })
+    .filter((f) => f.endsWith(".gold.json") && isPanArabCheck(panArabNumber(f)) === check)
     .sort()
     .map((f) => rel(join(dir, f)));
 }
@@ -366,7 +365,7 @@ const ROWS: RowSpec[] = [
     source: `${SCORER_CMD} news test/fixtures/pan-arab/pa-{01..06,13..24}.gold.json (tuned on)`,
     needs: [SCORER],
     usesCli: true,
-    run: () => scoreNews(panArab((n) => n <= 6 || n >= 13)),
+    run: () => scoreNews(panArab(false)),
   },
   {
     id: "pan-arab-check",
@@ -374,7 +373,7 @@ const ROWS: RowSpec[] = [
     source: `${SCORER_CMD} news test/fixtures/pan-arab/pa-{07..12}.gold.json (looked at once, for a regression)`,
     needs: [SCORER],
     usesCli: true,
-    run: () => scoreNews(panArab((n) => n >= 7 && n <= 12)),
+    run: () => scoreNews(panArab(true)),
   },
   {
     id: "events",
@@ -707,7 +706,7 @@ async function main(): Promise<void> {
 
   let buildError: string | undefined;
   if (!values["no-build"] && specs.some((s) => s.usesCli && s.needs.every((n) => existsSync(n)))) {
-    progress("building dist/ (npm run build)");
+    progress("building dist/ (tsc -p tsconfig.build.json, as npm run build)");
     buildError = await build();
     if (buildError)
       progress(`the build failed, so the rows that run the CLI fail too: ${buildError}`);

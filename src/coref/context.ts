@@ -21,7 +21,6 @@ export interface Ref {
 }
 
 export class CorefContext {
-  readonly doc: Doc;
   readonly tokens: readonly Token[];
   readonly clauses: Clauses;
   /** Base forms: clitics off, article kept (والوزير → الوزير, بمجلس → مجلس). */
@@ -32,11 +31,10 @@ export class CorefContext {
   /** The article's date, for offices. */
   readonly date: string | undefined;
   private refs: Ref[] = [];
-  /** For each token, the index in `refs` of the mention covering it, or -1. */
-  private covering: Int32Array;
+  /** For each token, the mention covering it. */
+  private readonly covering: (Ref | undefined)[];
 
   constructor(doc: Doc, entities: readonly Entity[], kb: KnowledgeBase, date?: string) {
-    this.doc = doc;
     this.tokens = doc.tokens;
     this.kb = kb;
     this.date = date;
@@ -48,7 +46,7 @@ export class CorefContext {
     const bases = doc.tokens.map((t) => (t.kind === "word" ? tokenBase(t) : undefined));
     this.base = bases.map((b, i) => b?.norm ?? (this.clauses.norms[i] as string));
     this.lead = bases.map((b) => b?.start ?? 0);
-    this.covering = new Int32Array(doc.tokens.length).fill(-1);
+    this.covering = new Array<Ref | undefined>(doc.tokens.length).fill(undefined);
     for (const entity of entities) {
       for (const m of entity.mentions)
         this.addRef(entity, m.start, m.end, m.kind ?? "name", m.confidence);
@@ -62,8 +60,7 @@ export class CorefContext {
 
   /** The mention covering token i, if any. */
   refAt(i: number): Ref | undefined {
-    const k = this.covering[i] ?? -1;
-    return k < 0 ? undefined : this.refs[k];
+    return this.covering[i];
   }
 
   /** Records a mention; false when it would overlap one already there. */
@@ -78,17 +75,13 @@ export class CorefContext {
     let last = first;
     while (last < this.tokens.length && (this.tokens[last] as Token).start < end) last++;
     if (last <= first) return false;
-    for (let k = first; k < last; k++) if ((this.covering[k] ?? -1) >= 0) return false;
+    for (let k = first; k < last; k++) if (this.covering[k]) return false;
     const ref: Ref = { start, end, first, last, entity, kind, confidence };
-    // keep refs sorted by start; coverage indices shift after the insertion point
+    // keep refs sorted by start
     let at = this.refs.length;
     while (at > 0 && (this.refs[at - 1] as Ref).start > start) at--;
     this.refs.splice(at, 0, ref);
-    for (let k = 0; k < this.covering.length; k++) {
-      const c = this.covering[k] as number;
-      if (c >= at) this.covering[k] = c + 1;
-    }
-    for (let k = first; k < last; k++) this.covering[k] = at;
+    this.covering.fill(ref, first, last);
     return true;
   }
 
@@ -107,13 +100,11 @@ export class CorefContext {
       (r) => r.start >= start && r.end <= end && r.entity.type === "PER" && r.kind === "name",
     );
     if (inside.length === 0) return this.addRef(entity, start, end, kind, confidence);
-    const kept = this.refs.filter((r) => !inside.includes(r));
+    const replaced = new Set(inside);
+    const kept = this.refs.filter((r) => !replaced.has(r));
     if (kept.some((r) => r.start < end && start < r.end)) return false;
     this.refs = kept;
-    this.covering.fill(-1);
-    kept.forEach((r, k) => {
-      for (let t = r.first; t < r.last; t++) this.covering[t] = k;
-    });
+    for (const r of inside) this.covering.fill(undefined, r.first, r.last);
     return this.addRef(entity, start, end, kind, confidence);
   }
 
@@ -127,9 +118,10 @@ export class CorefContext {
     for (let k = this.refs.length - 1; k >= 0; k--) {
       const ref = this.refs[k] as Ref;
       if (ref.start >= at || seen.has(ref.entity.id)) continue;
-      if (anyAccepted && !accept(ref)) continue;
+      const accepted = accept(ref);
+      if (anyAccepted && !accepted) continue;
       seen.add(ref.entity.id);
-      if (accept(ref)) out.push(ref);
+      if (accepted) out.push(ref);
     }
     return out;
   }

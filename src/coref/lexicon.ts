@@ -20,8 +20,9 @@ export const STATEMENT_NOUNS: ReadonlySet<string> = new Set(
 );
 
 /** Documents and figures a claim can be attributed to (بحسب أرقام المنظمة، وفقا لإحصاءات). */
-export const SOURCE_DOCUMENTS: ReadonlySet<string> = new Set(
-  "بيان بلاغ تقرير رسالة مذكرة إعلان تصريح تصريحات أقوال أرقام إحصاءات إحصائيات معطيات تقديرات بيانات دراسة قرار"
+export const SOURCE_DOCUMENTS: ReadonlySet<string> = new Set([
+  ...STATEMENT_NOUNS,
+  ..."تصريحات أقوال أرقام إحصاءات إحصائيات معطيات تقديرات بيانات دراسة قرار"
     .split(" ")
     .map(normalizeArabic),
-);
+]);

@@ -92,8 +92,7 @@ export function resolveCoreference(
   entities: readonly Entity[],
   options: CorefOptions,
 ): Coreference {
-  const copies = entities.map((e) => ({ ...e, mentions: [...e.mentions] }));
-  const ctx = new CorefContext(doc, copies, options.kb, options.date);
+  const ctx = new CorefContext(doc, entities, options.kb, options.date);
   const descriptions = new Map<string, Description[]>();
   const describeAs = (entity: Entity, d: Description) => {
     const list = descriptions.get(entity.id) ?? [];
@@ -122,10 +121,9 @@ export function resolveCoreference(
     });
     added.set(entity.id, list);
   }
-  const out = copies.map((e) => {
-    const extra = (added.get(e.id) ?? []).filter(
-      (m) => !e.mentions.some((n) => n.start === m.start && n.end === m.end),
-    );
+  const out = entities.map((e) => {
+    const had = new Set(e.mentions.map((m) => `${m.start}:${m.end}`));
+    const extra = (added.get(e.id) ?? []).filter((m) => !had.has(`${m.start}:${m.end}`));
     const mentions = [...e.mentions.map((m) => ({ ...m, kind: m.kind ?? "name" })), ...extra];
     mentions.sort((a, b) => a.start - b.start || a.end - b.end);
     return { ...e, mentions };
@@ -253,11 +251,18 @@ function shortNames(ctx: CorefContext): void {
     }
   }
   tails.sort((a, b) => b.words.length - a.words.length);
+  // by first word, longest first
+  const tailsFrom = new Map<string, typeof tails>();
+  for (const t of tails) {
+    const list = tailsFrom.get(t.words[0] as string) ?? [];
+    list.push(t);
+    tailsFrom.set(t.words[0] as string, list);
+  }
   for (let i = 0; i < tokens.length; i++) {
     const at = ctx.refAt(i);
     if (!clauses.isWord(i) || (at && (at.entity.type !== "PER" || at.kind !== "name"))) continue;
     if (at && at.first < i) continue;
-    const tail = tails.find((t) =>
+    const tail = tailsFrom.get(base[i] as string)?.find((t) =>
       t.words.every((w, n) => {
         const ref = ctx.refAt(i + n);
         return base[i + n] === w && (!ref || (ref.entity.type === "PER" && ref.kind === "name"));
@@ -296,10 +301,10 @@ function inNamePosition(ctx: CorefContext, i: number): boolean {
   const prev = i - 1;
   if (prev >= 0 && clauses.sentenceOf[prev] === clauses.sentenceOf[i]) {
     if (RANKS.has(base[prev] as string) || roleNoun(base[prev] as string)) return true;
-    // a verb before, with only time words and adverbs between
+    // a verb right before, or before a comma (coreference runs before times are found)
     for (let k = prev; k >= Math.max(0, i - 4); k--) {
       if (clauses.isVerb(k)) return clauses.subjectAfter(k, clauses.sentenceStop(k)) === i;
-      if (!clauses.isTime(k) && !clauses.isComma(k)) break;
+      if (!clauses.isComma(k)) break;
     }
   }
   const next = i + 1;
@@ -390,6 +395,12 @@ function genders(
 
 // ------------------------------------------------------------------ 3. titles alone
 
+/** A person a title may stand for, with the offices the knowledge base gives them. */
+interface Person {
+  entity: Entity;
+  offices: Description[];
+}
+
 /** What the knowledge base says a linked person is: an office of a country, as a description. */
 function kbDescriptions(ctx: CorefContext, entity: Entity): Description[] {
   const kbEntry = entity.kb ? ctx.kb.get(entity.kb.id) : undefined;
@@ -468,9 +479,11 @@ function titlesAlone(
   describeAs: (e: Entity, d: Description) => void,
 ): void {
   const { clauses, base, tokens } = ctx;
-  const people = new Map<string, Entity>();
+  // each person with what the knowledge base says they are on the article's date
+  const people = new Map<string, Person>();
   for (const ref of ctx.mentions())
-    if (ref.entity.type === "PER") people.set(ref.entity.id, ref.entity);
+    if (ref.entity.type === "PER" && !people.has(ref.entity.id))
+      people.set(ref.entity.id, { entity: ref.entity, offices: kbDescriptions(ctx, ref.entity) });
   if (people.size === 0) return;
   for (let r = 0; r < tokens.length; r++) {
     // a rank that is also an office stands for its holder alone too (وقال المحامي، الأمير)
@@ -554,18 +567,18 @@ function trimmedEnd(ctx: CorefContext, d: Description): number {
 function bestFit(
   ctx: CorefContext,
   title: Description,
-  people: ReadonlyMap<string, Entity>,
+  people: ReadonlyMap<string, Person>,
   descriptions: ReadonlyMap<string, Description[]>,
   gender: ReadonlyMap<string, Gender>,
 ): Entity | undefined {
   let best: Entity | undefined;
   let bestKey: number[] = [];
-  for (const entity of people.values()) {
+  for (const { entity, offices } of people.values()) {
     const g = gender.get(entity.id);
     // a masculine title is used for women too (القنصل الفخري الموقوفة); a feminine one is not
     if ((g === "m" && title.role.gender === "f") || title.owner === entity.id) continue;
     let score: number | undefined;
-    for (const d of [...(descriptions.get(entity.id) ?? []), ...kbDescriptions(ctx, entity)]) {
+    for (const d of [...(descriptions.get(entity.id) ?? []), ...offices]) {
       const s = fits(title, d);
       if (s !== undefined && (score === undefined || s > score)) score = s;
     }
@@ -646,6 +659,15 @@ function pronouns(
   gender: ReadonlyMap<string, Gender>,
 ): void {
   const { clauses, tokens } = ctx;
+  const offices = new Map<Entity, Set<HonorificOffice>>();
+  const officesOfEntity = (entity: Entity) => {
+    let set = offices.get(entity);
+    if (!set) {
+      set = officesOf(ctx, entity, descriptions);
+      offices.set(entity, set);
+    }
+    return set;
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!clauses.isWord(i) || ctx.refAt(i)) continue;
     const word = clauses.bare[i] as string;
@@ -665,7 +687,7 @@ function pronouns(
     const subjects = ctx.recentBefore(t.start, (ref) => person(ref) && ctx.isSubject(ref), true);
     const people = [...subjects, ...ctx.recentBefore(t.start, person)];
     const fitting = honorific
-      ? people.find((ref) => officesOf(ctx, ref.entity, descriptions).has(honorific.office))
+      ? people.find((ref) => officesOfEntity(ref.entity).has(honorific.office))
       : undefined;
     const chosen = fitting ?? people[0];
     if (chosen)
@@ -687,6 +709,16 @@ function pronouns(
  */
 function nominals(ctx: CorefContext): void {
   const { clauses, base, tokens } = ctx;
+  // the first two words of every name of each body (nominals add no names, so this holds)
+  const nameWords = new Map<Entity, [string, string][]>();
+  for (const ref of ctx.mentions()) {
+    if (ref.kind !== "name") continue;
+    const first = stripArticle(base[ref.first] as string);
+    const second = ref.last - ref.first > 1 ? stripArticle(base[ref.first + 1] as string) : "";
+    const list = nameWords.get(ref.entity) ?? [];
+    list.push([first, second]);
+    nameWords.set(ref.entity, list);
+  }
   for (let i = 0; i < tokens.length; i++) {
     if (!clauses.isWord(i) || ctx.refAt(i)) continue;
     const b = base[i] as string;
@@ -709,28 +741,27 @@ function nominals(ctx: CorefContext): void {
     )
       continue;
     const t = tokens[i] as Token;
-    const entity = statement ? issuerOf(ctx, i) : bodyWithHead(ctx, head, t.start);
+    const entity = statement ? issuerOf(ctx, i) : bodyWithHead(ctx, nameWords, head, t.start);
     if (entity)
       ctx.addRef(entity, t.start + (ctx.lead[i] as number), t.end, "nominal", CONFIDENCE.nominal);
   }
 }
 
 /** The nearest body before offset `at` whose name has `head` as its head or second word. */
-function bodyWithHead(ctx: CorefContext, head: string, at: number): Entity | undefined {
-  const { base } = ctx;
+function bodyWithHead(
+  ctx: CorefContext,
+  nameWords: ReadonlyMap<Entity, [string, string][]>,
+  head: string,
+  at: number,
+): Entity | undefined {
   for (const ref of ctx.recentBefore(
     at,
     (r) => r.entity.type === "ORG" && r.kind === "name",
     true,
   )) {
     // a mention of the body in another form (الجبهة for الجبهة الشعبية) counts as well
-    for (const other of ctx.mentions()) {
-      if (other.entity !== ref.entity || other.kind !== "name") continue;
-      const first = stripArticle(base[other.first] as string);
-      const second =
-        other.last - other.first > 1 ? stripArticle(base[other.first + 1] as string) : "";
+    for (const [first, second] of nameWords.get(ref.entity) ?? [])
       if (first === head || (second === head && ORGANISATION_HEADS.has(first))) return ref.entity;
-    }
     const name = normalizeArabic(ref.entity.name).split(" ").map(stripArticle);
     if (name[0] === head || (name[1] === head && ORGANISATION_HEADS.has(name[0] ?? "")))
       return ref.entity;

@@ -239,10 +239,20 @@ function patternMatches(
   });
   for (const { start, end } of quotedNames(doc.text, doc.tokens)) out.push(candidate(start, end));
   // people beside a title whom the tagger missed (المحامية نجلاء الفضلي)
-  const named = ner.filter((c) => c.type === "PER" || c.type === "ORG");
-  const taken = (at: number) => named.some((c) => c.start <= at && at < c.end);
-  const surname = (at: number) =>
-    named.some((c) => c.type === "PER" && c.start === at && c.key.length === 1);
+  // (token starts inside a tagged person or body, and those of one-word people)
+  const inside = new Set<number>();
+  const oneWordPeople = new Set<number>();
+  for (const c of ner) {
+    if (c.type !== "PER" && c.type !== "ORG") continue;
+    if (c.type === "PER" && c.key.length === 1) oneWordPeople.add(c.start);
+    for (let k = firstTokenAfter(doc.tokens, c.start); k < doc.tokens.length; k++) {
+      const t = doc.tokens[k] as Token;
+      if (t.start >= c.end) break;
+      if (t.start >= c.start) inside.add(t.start);
+    }
+  }
+  const taken = (at: number) => inside.has(at);
+  const surname = (at: number) => oneWordPeople.has(at);
   for (const { start, end } of namesBesideTitles(doc.tokens, taken, surname))
     out.push({ ...candidate(start, end), type: "PER", confidence: NAME_PATTERN_CONFIDENCE });
   return out;

@@ -13,9 +13,10 @@
  * يدشن" are not bylines.
  */
 import type { Dateline } from "../analysis.js";
-// the module itself: entities/index.js would load the knowledge-base code for every importer
+// the modules themselves: entities/index.js would load the knowledge-base code, ner/index.js the
+// tagger, for every importer of the input layer
 import { RANKS, roleNoun } from "../entities/roles.js";
-import { personNameToken } from "../ner/index.js";
+import { personNameToken } from "../ner/gazetteers.js";
 import { HONORIFIC_ADDRESS } from "../syntax/index.js";
 import { normalizeArabic, segmentWord, wordCount } from "../text/index.js";
 
@@ -1545,6 +1546,7 @@ function parseQuotedReporter(
  * the line's end or the lead. Leaves the cursor where it was when there is none.
  */
 function parseReporterFirst(c: Cursor): Dateline | undefined {
+  const save = c.p;
   const names = parseAuthors(c, REPORTER);
   if (names !== undefined && c.is("open")) {
     c.p++;
@@ -1559,7 +1561,7 @@ function parseReporterFirst(c: Cursor): Dateline | undefined {
       if (end !== undefined) return result(city, undefined, names.start, end, author);
     }
   }
-  c.p = 0;
+  c.p = save;
   return undefined;
 }
 

@@ -24,7 +24,14 @@ import { DEMONSTRATIVES, type Gender, PREPOSITIONS } from "../syntax/index.js";
 import { wordCount as lexiconCount, normalizeArabic } from "../text/index.js";
 import { BAYYANA, type Cue, cueOf, isComplementizer, isStanceVerb, isStanceWord } from "./cues.js";
 import { type QuotedSpan, quotedSpans } from "./marks.js";
-import { type Found, isPressWord, isSourceWord, type Speaker, SpeakerFinder } from "./speakers.js";
+import {
+  expressed,
+  type Found,
+  isPressWord,
+  isSourceWord,
+  type Speaker,
+  SpeakerFinder,
+} from "./speakers.js";
 
 export interface QuoteOptions {
   /** Time expressions: skipped between a verb and its subject (قال أمس الأول الوزير). */
@@ -100,8 +107,6 @@ class QuoteReader {
   private readonly quotes: Quote[] = [];
   /** End offset of the last quotation (for continuations). */
   private lastQuoteEnd = -1;
-  /** The quotation being added is a nominal report (دعا إلى ...): never nested in another. */
-  private nominal = false;
 
   constructor(doc: Doc, entities: Entity[], options: QuoteOptions) {
     this.text = doc.text;
@@ -171,13 +176,13 @@ class QuoteReader {
   private reportingCue(i: number, cue: Cue): void {
     const sentence = this.sentenceOf[i] as number;
     if (this.isBackgroundFormula(i)) return;
-    // a verb inside quoted words is the speaker's own, unless it reports someone named (قال
-    // العمري: «قال الرئيس بوتين إن ...»): then it is a report inside the quotation
-    const quoted = this.insideQuotation(i);
     if (NEGATIONS.has(this.norms[i - 1] ?? "")) return;
     // في متابعة لآخر التحقيقات: a participle's form after a preposition is a noun
     if (cue.kind === "participle" && PREPOSITIONS.has(this.speakers.clauses.bare[i - 1] ?? ""))
       return;
+    // a verb inside quoted words is the speaker's own, unless it reports someone named (قال
+    // العمري: «قال الرئيس بوتين إن ...»): then it is a report inside the quotation
+    const quoted = this.insideQuotation(i);
     // Scan the head: subject and adjuncts, up to what opens the reported words.
     let opener = -1;
     let colon = -1;
@@ -232,7 +237,8 @@ class QuoteReader {
         (this.opensReportSoon(j) || /^[وف]/.test(norm) || this.tokens[j - 1]?.kind === "punct")
       )
         break;
-      const nominal = this.inCommaAdjunct(i, j) ? -1 : this.nominalComplement(j, cue);
+      const nominal =
+        cue.nominal && !this.inCommaAdjunct(i, j) ? this.nominalComplement(j, cue) : -1;
       if (nominal >= 0) {
         complementizer = j;
         nominalStart = nominal;
@@ -269,9 +275,7 @@ class QuoteReader {
       return;
     const cueSpan = { start: (this.tokens[i] as Token).start, end: (this.tokens[i] as Token).end };
     if (nominalStart >= 0) {
-      this.nominal = true;
       this.indirect(this.tokenAt(nominalStart), speaker, cueSpan, nominalStart);
-      this.nominal = false;
     } else if (complementizer >= 0) {
       this.indirect(complementizer + 1, speaker, cueSpan);
     } else if (opener >= 0) {
@@ -385,7 +389,7 @@ class QuoteReader {
       for (let j = i + 1; j < headEnd; j++) {
         if (this.norms[j] !== "عن") continue;
         const source = this.speakers.phraseAt(j + 1, headEnd);
-        if (source) return { ...source, how: source.id ? "named" : "anonymous" };
+        if (source) return expressed(source);
       }
     }
     if (cue.kind === "participle") return this.speakers.ofParticiple(i, cue.agreement);
@@ -401,20 +405,24 @@ class QuoteReader {
       for (let j = i + 1; j + 2 < headEnd; j++) {
         if (this.norms[j] !== "نقلا" || this.norms[j + 1] !== "عن") continue;
         const source = this.speakers.phraseAt(j + 2, headEnd);
-        if (source) return { ...source, how: source.id ? "named" : "anonymous" };
+        if (source) return expressed(source);
       }
     }
     return found;
   }
 
-  /** The reported clause from token `first` to the end of its sentence or the next cue. */
-  private indirect(first: number, speaker: Found, cue: Span, startAt?: number): void {
+  /**
+   * The reported clause from token `first` to the end of its sentence or the next cue. With
+   * `nominalAt`, a nominal report (دعا إلى ...) whose noun phrase starts at that offset.
+   */
+  private indirect(first: number, speaker: Found, cue: Span, nominalAt?: number): void {
     const startToken = this.tokens[first];
     if (!startToken) return;
+    const nominal = nominalAt !== undefined;
     // The clause is exactly a quotation in marks: report the quoted words (mixed).
     const k = this.spanAtToken.get(first);
     if (k !== undefined) {
-      this.fromSpan(k, speaker, "mixed", cue);
+      this.fromSpan(k, speaker, "mixed", cue, nominal);
       return;
     }
     const sentence = this.sentenceOf[first] as number;
@@ -432,7 +440,7 @@ class QuoteReader {
         continue;
       }
       // حذر من خطر تدفق المقاتلين، لكنه استبعد...: a contrast ends a reported noun phrase
-      if (this.nominal && t.kind === "word" && /^و?لكن/.test(this.norms[j] as string)) {
+      if (nominal && t.kind === "word" && /^و?لكن/.test(this.norms[j] as string)) {
         end = (this.tokens[j - 1] as Token).end;
         break;
       }
@@ -456,9 +464,9 @@ class QuoteReader {
         }
       }
     }
-    const span = trimEnd(this.text, startAt ?? startToken.start, end);
+    const span = trimEnd(this.text, nominalAt ?? startToken.start, end);
     if (span.end <= span.start) return;
-    this.add(span, mixed ? "mixed" : "indirect", speaker, cue);
+    this.add(span, mixed ? "mixed" : "indirect", speaker, cue, nominal);
   }
 
   /** "وقال: ..." with no quotation marks: the rest of the sentence is the speaker's words. */
@@ -528,7 +536,13 @@ class QuoteReader {
 
   // --------------------------------------------------------------------------- quoted spans
 
-  private fromSpan(k: number, speaker: Found, kind: Quote["kind"], cue?: Span): void {
+  private fromSpan(
+    k: number,
+    speaker: Found,
+    kind: Quote["kind"],
+    cue?: Span,
+    nominal = false,
+  ): void {
     const span = this.spans[k] as QuotedSpan;
     // a quotation already inside an indirect report may still be a report inside that report
     // (وأوضح الوزير أن خادم الحرمين أكد أن «...»): add() decides
@@ -537,7 +551,7 @@ class QuoteReader {
     if (this.usedSpans.has(k) && !inner) return;
     this.usedSpans.add(k);
     if (this.isQuestionToSpeaker(span)) return;
-    this.add({ start: span.start, end: span.end }, kind, speaker, cue);
+    this.add({ start: span.start, end: span.end }, kind, speaker, cue, nominal);
   }
 
   /**
@@ -716,7 +730,7 @@ class QuoteReader {
     const source = this.speakers.phraseAt(sourceStart, limit);
     // بحسب القانون، وفقا لإرادة النواب: "in accordance with", not a source
     if (!source || (!source.id && !this.speakers.isSourceNoun(sourceStart))) return;
-    const speaker: Found = { ...source, how: source.id ? "named" : "anonymous" };
+    const speaker: Found = expressed(source);
     const startOfSentence = bounds.start;
     const cueSpan = { start: t.start, end: t.end };
     // at the head of its sentence (وبحسب المصادر، فإن ...): the rest of the sentence
@@ -750,13 +764,14 @@ class QuoteReader {
 
   // ------------------------------------------------------------------------------- helpers
 
-  private add(span: Span, kind: Quote["kind"], speaker: Found, cue?: Span): void {
+  private add(span: Span, kind: Quote["kind"], speaker: Found, cue?: Span, nominal = false): void {
     // a report inside a report (وأوضح الوزير أن خادم الحرمين أكد أن «...»): both are kept, the
-    // inner one with its own speaker; any other overlap is the same words found twice
+    // inner one with its own speaker; any other overlap is the same words found twice. A nominal
+    // report (دعا إلى ...) never nests in another.
     const nested = (q: Quote) =>
       cue !== undefined &&
       (speaker.how === "named" || speaker.how === "anonymous") &&
-      !this.nominal &&
+      !nominal &&
       q.start <= cue.start &&
       q.start < span.start &&
       span.end <= q.end &&

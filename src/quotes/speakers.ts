@@ -43,6 +43,11 @@ export type SpeakerHow = "named" | "anonymous" | "current" | "continuation";
 
 export type Found = Speaker & { how: SpeakerHow };
 
+/** A speaker the text expresses: named when it is an entity, else anonymous (مصدر أمني). */
+export function expressed(speaker: Speaker): Found {
+  return { ...speaker, how: speaker.id ? "named" : "anonymous" };
+}
+
 interface MentionRef {
   start: number;
   end: number;
@@ -56,7 +61,7 @@ const PRESS_NOUNS = new Set(
 );
 
 /** A subject can start at a name, a title or a rank (see Clauses.subjectAfter). */
-export function startsSubject(k: number, clauses: Clauses): boolean {
+function startsSubject(k: number, clauses: Clauses): boolean {
   const w = clauses.bare[k] as string;
   return clauses.isNamed(k) || roleNoun(w) !== undefined || RANKS.has(w);
 }
@@ -213,7 +218,7 @@ export class SpeakerFinder {
     const sentence = this.clauses.sentenceOf[i] as number;
     while (this.topicSentence < sentence) {
       const s = this.topicSentence++;
-      const first = this.sentenceFirstToken(s);
+      const first = this.clauses.firstTokenOf(s);
       if (first < 0) continue;
       const main = this.clauses.mainClause(first);
       if (!main || main.subject < 0) continue;
@@ -223,17 +228,6 @@ export class SpeakerFinder {
   }
 
   private topicSentence = 0;
-  private sentenceFirstToken(s: number): number {
-    // tokens are in order: find the first token of sentence s by binary search
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.clauses.sentenceOf[mid] as number) < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.tokens.length && this.clauses.sentenceOf[lo] === s ? lo : -1;
-  }
 
   /**
    * The speaker of a reporting verb at token i whose head (subject, adjuncts) ends before token
@@ -256,13 +250,11 @@ export class SpeakerFinder {
     const svo = (): Found | undefined => {
       if (!before) return undefined;
       const found = this.phraseAt(before.start, i);
-      return found && (found.id || this.isNounPhrase(before.start))
-        ? { ...found, how: found.id ? "named" : "anonymous" }
-        : undefined;
+      return found && (found.id || this.isNounPhrase(before.start)) ? expressed(found) : undefined;
     };
     // الكاتب سعد المحارب، الذي كتب أن...: a verb after a relative pronoun has its antecedent
     const antecedent = this.antecedentOf(i);
-    if (antecedent) return { ...antecedent, how: antecedent.id ? "named" : "anonymous" };
+    if (antecedent) return expressed(antecedent);
     // وكان الرئيس قد أبلغ زواره: after كان or أما the subject stands before the verb; after أن
     // only when it is a name that runs up to the verb (أن الجبهة الشعبية وصفت)
     if (before && (before.opener === "kana" || before.opener === "amma")) {
@@ -279,8 +271,7 @@ export class SpeakerFinder {
       const main = this.clauses.mainClause(i);
       if (main && main.verb < i && main.subject >= 0 && main.subject < i) {
         const found = this.phraseAt(main.subject, i);
-        if (found && this.agrees(found, agreement))
-          return { ...found, how: found.id ? "named" : "anonymous" };
+        if (found && this.agrees(found, agreement)) return expressed(found);
       }
     }
     const after = this.clauses.subjectAfter(i, headEnd);
@@ -288,8 +279,7 @@ export class SpeakerFinder {
       const found = this.phraseAt(after, headEnd);
       // a singular feminine noun after a masculine verb is its object (وطالب [الخارجية
       // التونسية] بإدانة...: the subject is dropped)
-      if (found && !this.objectByAgreement(found, after, agreement))
-        return { ...found, how: found.id ? "named" : "anonymous" };
+      if (found && !this.objectByAgreement(found, after, agreement)) return expressed(found);
     }
     return svo() ?? this.dropped(i, agreement, continues);
   }
@@ -328,7 +318,7 @@ export class SpeakerFinder {
       if (at < 0) continue;
       const found = this.phraseAt(at, i);
       if (found && this.agrees(found, agreement) && (found.id || this.isNounPhrase(at)))
-        return { ...found, how: found.id ? "named" : "anonymous" };
+        return expressed(found);
     }
     return undefined;
   }
@@ -349,14 +339,14 @@ export class SpeakerFinder {
       !reported(main.subject)
     ) {
       const found = this.phraseAt(main.subject, i);
-      if (found && this.agrees(found, agreement))
-        return { ...found, how: found.id ? "named" : "anonymous" };
+      if (found && this.agrees(found, agreement)) return expressed(found);
     }
     const at = (this.tokens[i] as Token).start;
     // earlier speakers and subjects, each once, the most recent first
     const candidates: { speaker: Speaker; at: number }[] = [];
     if (this.current) candidates.push({ speaker: this.current, at: this.lastQuoteAt });
-    for (const t of [...this.topics].reverse()) {
+    for (let k = this.topics.length - 1; k >= 0; k--) {
+      const t = this.topics[k] as { speaker: Speaker; at: number };
       if (t.at >= at || candidates.some((c) => c.speaker.id === t.speaker.id)) continue;
       candidates.push(t);
     }

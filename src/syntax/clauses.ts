@@ -52,6 +52,12 @@ export interface ClauseOptions {
 }
 
 /** Where an SVO subject was found: after كان, after أما, after أن, or simply before the verb. */
+/** A sentence's first verb and where its subject starts (-1 when not expressed). */
+export interface MainClause {
+  verb: number;
+  subject: number;
+}
+
 export type SubjectOpener = "kana" | "amma" | "anna" | "plain";
 
 /** How far (in tokens) a clause opener may be from its verb. */
@@ -75,6 +81,9 @@ export class Clauses {
   /** For a token inside a time expression, the index of the first token after it; else 0. */
   private readonly timeEnd: Int32Array;
   private readonly subjectStart: (k: number, clauses: Clauses) => boolean;
+  private readonly verbs: Uint8Array;
+  /** Each sentence's main clause, once asked for. */
+  private readonly mainClauses = new Map<number, MainClause | undefined>();
 
   constructor(doc: Doc, options: ClauseOptions = {}) {
     const { tokens } = doc;
@@ -96,6 +105,7 @@ export class Clauses {
     for (let i = 0; i < n; i++) this.sentenceEnd[this.sentenceOf[i] as number] = i + 1;
     [this.named, this.nameLead] = markSpans(tokens, options.names ?? []);
     this.subjectStart = options.subjectStart ?? ((k, c) => c.isNamed(k));
+    this.verbs = new Uint8Array(n);
     this.timeEnd = new Int32Array(n);
     for (const span of options.times ?? []) {
       const first = this.tokenAt(span.start);
@@ -115,6 +125,12 @@ export class Clauses {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** First token of sentence s, or -1 when it has no token. */
+  firstTokenOf(s: number): number {
+    const first = this.sentenceFirst[s];
+    return first === undefined || first >= this.tokens.length ? -1 : first;
   }
 
   /** First token of token i's sentence. */
@@ -142,14 +158,24 @@ export class Clauses {
 
   /** Whether token i is a verb: after قد، لم، لن، سوف, or by its form (see verbs.ts); no name. */
   isVerb(i: number): boolean {
+    // asked many times per token by the subject finders: decided once (1 verb, 2 not)
+    const known = this.verbs[i];
+    if (known) return known === 1;
+    const verb = this.decideVerb(i);
+    if (i >= 0 && i < this.verbs.length) this.verbs[i] = verb ? 1 : 2;
+    return verb;
+  }
+
+  private decideVerb(i: number): boolean {
     if (!this.isWord(i) || this.isNamed(i)) return false;
     const bare = this.bare[i] as string;
     if (PRONOUN_ADJUNCTS.has(bare) || FUNCTION_WORDS.has(bare)) return false;
     // tanween is written only on nouns and adverbs (حصراً)
     if (/[\u064B-\u064D]/.test((this.tokens[i] as Token).text)) return false;
     const before = this.norms[i - 1];
+    // (a function word has returned above)
     if (before !== undefined && VERB_PARTICLES.has(before) && before !== "ما" && before !== "لا")
-      return !FUNCTION_WORDS.has(this.bare[i] as string);
+      return true;
     // والري is a conjunction on a noun; وتهرب, rare without its و in the lexicon, may be a verb
     if (bare.startsWith("ال")) return false;
     return isVerbForm(bare) || isVerbForm(this.norms[i] as string);
@@ -172,7 +198,7 @@ export class Clauses {
         k = Math.max(k + 1, this.timeEnd[k] as number);
         continue;
       }
-      if (t.kind === "punct" && this.isComma(k)) {
+      if (this.isComma(k)) {
         k++;
         continue;
       }
@@ -259,8 +285,7 @@ export class Clauses {
       if (t.kind !== "word" || !this.subjectStart(k, this)) continue;
       const prev = this.bare[k - 1] as string;
       if (this.opensAdjunct(k)) continue;
-      if (PREPOSITIONS.has(prev) || prev === "مع" || /^[بل]/.test(this.norms[k] as string))
-        continue;
+      if (PREPOSITIONS.has(prev) || /^[بل]/.test(this.norms[k] as string)) continue;
       if (/(ه|ها|هم|هما)$/.test(prev) && prev.length >= 5 && !this.isNamed(k - 1)) return -1;
       return k;
     }
@@ -369,7 +394,7 @@ export class Clauses {
         start = k + 1;
         break;
       }
-      if (this.isVerb(k) && !this.isNamed(k)) {
+      if (this.isVerb(k)) {
         if (comma >= 0) break;
         return undefined;
       }
@@ -390,7 +415,13 @@ export class Clauses {
    * (-1 when not expressed). Leading adverbials and comma-closed adjuncts are skipped
    * (ومن جهته، أكد ...; وفي بيان لها، قالت ...).
    */
-  mainClause(i: number): { verb: number; subject: number } | undefined {
+  mainClause(i: number): MainClause | undefined {
+    const sentence = this.sentenceOf[i] as number;
+    if (!this.mainClauses.has(sentence)) this.mainClauses.set(sentence, this.findMainClause(i));
+    return this.mainClauses.get(sentence);
+  }
+
+  private findMainClause(i: number): MainClause | undefined {
     const first = this.sentenceStart(i);
     const stop = this.sentenceStop(i);
     let k = this.skipAdverbials(first, stop);

@@ -27,8 +27,7 @@ const MIN_COUNT = 3;
 export function isVerbForm(word: string): boolean {
   if (word.length < 2 || /^(ال|لل)/.test(word) || /[^\u0621-\u064a]/.test(word)) return false;
   if (FUNCTION_WORDS.has(word) || PREPOSITIONS.has(word)) return false;
-  const count = wordCount(word);
-  if (count < MIN_COUNT || wordCount(`ال${word}`) > ARTICLE_SHARE * count) return false;
+  if (wordCount(word) < MIN_COUNT || takesArticle(word)) return false;
   if (isVerbalNounShape(word)) return false;
   // فعلاء, the feminine of colours and traits and a shape of women's names (نجلاء، شيماء,
   // لمياء): no verb form has five letters ending in اء unless it opens with ا (استاء)
@@ -38,27 +37,24 @@ export function isVerbForm(word: string): boolean {
   if (word.length >= 5 && word.endsWith("ا") && !word.endsWith("وا")) return false;
   // shorter ones when the noun without ا takes the article (حصرا، ردا)
   if (word.endsWith("ا") && word.length >= 3) {
-    const stem = word.slice(0, -1);
-    const stemCount = wordCount(stem);
-    if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount) return false;
+    if (takesArticle(word.slice(0, -1))) return false;
   }
   // a noun with a possessive pronoun (ذاته، إدانتها، تصريحاته) never takes the article either:
   // its bare stem does (الذات، الإدانة)
   const possessed = /^(.{2,}?)(هما|هم|ها|ه)$/.exec(word)?.[1];
   if (possessed) {
-    for (const stem of [possessed, possessed.replace(/ت$/, "ه"), possessed.replace(/ات$/, "")]) {
-      const stemCount = wordCount(stem);
-      if (stemCount >= MIN_COUNT && wordCount(`ال${stem}`) > ARTICLE_SHARE * stemCount)
-        return false;
-    }
+    for (const stem of [possessed, possessed.replace(/ت$/, "ه"), possessed.replace(/ات$/, "")])
+      if (takesArticle(stem)) return false;
   }
   // a noun behind a fused preposition (بغاية، لقاء، كرئيس) never takes the article either
-  const rest = word.slice(1);
-  if (/^[بلك]/.test(word) && rest.length >= 3) {
-    const restCount = wordCount(rest);
-    if (restCount >= MIN_COUNT && wordCount(`ال${rest}`) > ARTICLE_SHARE * restCount) return false;
-  }
+  if (/^[بلك]/.test(word) && word.length >= 4 && takesArticle(word.slice(1))) return false;
   return true;
+}
+
+/** Whether the lexicon knows a form and sees it with the article more than a verb would be. */
+function takesArticle(word: string): boolean {
+  const count = wordCount(word);
+  return count >= MIN_COUNT && wordCount(`ال${word}`) > ARTICLE_SHARE * count;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Entity, type EntityType, MENTION_KINDS } from "../../src/analysis.js";
 import { resolveCoreference } from "../../src/coref/index.js";
 import { knowledgeBase, resolveEntities } from "../../src/entities/index.js";
-import { docOf, tagged } from "../helpers/docs.js";
+import { docOf, nthIndex, tagged } from "../helpers/docs.js";
 
 /** Entities as the pipeline would give them from the names a tagger found, then coreference. */
 function corefer(text: string, names: [string, EntityType][], published = "2015-06-10") {
@@ -12,16 +12,14 @@ function corefer(text: string, names: [string, EntityType][], published = "2015-
   const result = resolveCoreference(d, named, { kb: knowledgeBase(), date: published });
   /** The entity a mention with this exact text at its n-th occurrence belongs to. */
   const who = (surface: string, occurrence = 1) => {
-    let at = -1;
-    for (let k = 0; k < occurrence; k++) at = text.indexOf(surface, at + 1);
+    const at = nthIndex(text, surface, occurrence);
     const e = result.entities.find((x) =>
       x.mentions.some((m) => m.start <= at && at + surface.length <= m.end),
     );
     return e?.name;
   };
   const kindOf = (surface: string, occurrence = 1) => {
-    let at = -1;
-    for (let k = 0; k < occurrence; k++) at = text.indexOf(surface, at + 1);
+    const at = nthIndex(text, surface, occurrence);
     for (const e of result.entities)
       for (const m of e.mentions) if (m.start <= at && at + surface.length <= m.end) return m.kind;
     return undefined;
@@ -76,7 +74,7 @@ describe("coreference: titles and descriptions", () => {
         ["عمر البشير", "PER"],
       ],
     );
-    expect(r.who("الرئيس اليمني", 2)).toBe(r.who("عبد ربه منصور هادي"));
+    expect(r.who("الرئيس اليمني", 2)).toBe("عبد ربه منصور هادي");
     expect(r.who("الرئيس اليمني", 2)).not.toBe(r.who("عمر البشير"));
   });
 
@@ -93,7 +91,7 @@ describe("coreference: titles and descriptions", () => {
       ["بوتين", "PER"],
       ["يوري أوشاكوف", "PER"],
     ]);
-    expect(r.who("مستشار")).toBe(r.who("يوري أوشاكوف"));
+    expect(r.who("مستشار")).toBe("يوري أوشاكوف");
   });
 
   it("leaves a title that fits no one named in the article alone", () => {
@@ -170,7 +168,7 @@ describe("coreference: pronouns and nominals", () => {
       [["سالم الحارثي", "PER"]],
     );
     const salem = r.entities.find((e) => e.name === "سالم الحارثي") as Entity;
-    expect(r.who("الممثلة", 2)).not.toBe(salem);
+    expect(r.who("الممثلة")).not.toBe(salem.name);
     expect(r.gender.get(salem.id)).toBe("m");
   });
 });

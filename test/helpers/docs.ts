@@ -37,3 +37,13 @@ export function tagged(
     return { id: idOf(i), type, name, mentions };
   });
 }
+
+/** Offset of the n-th occurrence (from 1) of `needle` in `text`; throws when there is none. */
+export function nthIndex(text: string, needle: string, n = 1): number {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`no occurrence ${n} of ${needle.slice(0, 30)} in the text`);
+  }
+  return at;
+}

@@ -563,13 +563,30 @@ describe("findDateline: bylines, properties", () => {
     "\n",
     "واس",
   );
-  const bylineish = fc.array(piece, { maxLength: 14 }).map((ws) => ws.join(" "));
+  const shuffled = fc.array(piece, { maxLength: 14 }).map((ws) => ws.join(" "));
+  // shaped like a byline (city, separator, name words, then a line break or a lead), so that
+  // the author checks below run often
+  const shaped = fc
+    .tuple(
+      fc.constantFrom("الرياض", "جدة", "«عكاظ»", "كتب", "متابعة"),
+      fc.constantFrom(" - ", ": ", " – "),
+      fc.array(fc.constantFrom("فهد", "العتيبي", "عبدالله", "الزهراني", "بن", "آل", "يدشن"), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+      fc.constantFrom("\n", " ", ": "),
+      fc.constantFrom("أعلنت وزارة", "في خطوة", "قال إن", ""),
+    )
+    .map(([place, sep, name, end, lead]) => `${place}${sep}${name.join(" ")}${end}${lead}`);
+  const bylineish = fc.oneof(shuffled, shaped);
 
   it("returns a span that holds every field, with no punctuation around a value", () => {
+    let authors = 0;
     fc.assert(
       fc.property(bylineish, (text) => {
         const d = findDateline(text);
         if (d === undefined) return;
+        if (d.author !== undefined) authors++;
         expect(d.start).toBeGreaterThanOrEqual(0);
         expect(d.end).toBeGreaterThan(d.start);
         expect(d.end).toBeLessThanOrEqual(text.length);
@@ -589,6 +606,8 @@ describe("findDateline: bylines, properties", () => {
       }),
       { numRuns: 3000 },
     );
+    // the name checks ran on a fair number of reporters, not on none
+    expect(authors).toBeGreaterThan(20);
   });
 });
 

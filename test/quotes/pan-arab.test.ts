@@ -1,14 +1,17 @@
 /**
  * The invented Saudi / pan-Arab articles of test/fixtures/pan-arab (see its README), analysed
- * end to end and scored as the evaluation scores news: per word, a quoted word counts when the
+ * end to end and scored much as the evaluation scores news (an approximation of
+ * ../shared/tools/marsad_score.py, which tests cannot assume): per word, a quoted word counts when the
  * system's quote covering it names the same speaker as the gold one (an entity matched by its
  * surface forms, or an unnamed source by its words). A floor, so that a change that breaks
  * speaker resolution on this kind of copy shows at once.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { isPanArabCheck, panArabNumber } from "../../scripts/lib/pan-arab.js";
 import type { Analysis } from "../../src/analysis.js";
 import { analyzeText } from "../../src/index.js";
+import { nthIndex } from "../helpers/docs.js";
 import { scorerKey } from "../helpers/scorer-key.js";
 
 const DIR = new URL("../fixtures/pan-arab/", import.meta.url);
@@ -46,9 +49,7 @@ function bare(s: string): string {
 }
 
 function find(text: string, needle: string, occurrence = 1): [number, number] {
-  let at = -1;
-  for (let k = 0; k < occurrence; k++) at = text.indexOf(needle, at + 1);
-  if (at < 0) throw new Error(`not in the text: ${needle.slice(0, 30)}`);
+  const at = nthIndex(text, needle, occurrence);
   return [at, at + needle.length];
 }
 
@@ -111,11 +112,12 @@ function score(text: string, gold: Gold, a: Analysis): Counts {
 }
 
 describe("speakers on invented pan-Arab copy", () => {
-  it("keeps speaker-attributed quote F1 and span F1 above their floors", () => {
+  it("keeps speaker-attributed quote F1 and span F1 above their floors (tune half)", () => {
     const total: Counts = { gold: 0, system: 0, right: 0, spans: 0 };
     const files = readdirSync(DIR).filter((f) => f.endsWith(".gold.json"));
     expect(files.length).toBeGreaterThanOrEqual(24);
-    for (const file of files) {
+    // the check half stays out of what a failing test would push anyone to tune on
+    for (const file of files.filter((f) => !isPanArabCheck(panArabNumber(f)))) {
       const gold = JSON.parse(readFileSync(new URL(file, DIR), "utf8")) as Gold;
       const text = readFileSync(new URL(file.replace(".gold.json", ".txt"), DIR), "utf8");
       const a = analyzeText(text, { date: gold.document.published });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TimeExpression } from "../../src/analysis.js";
 import { extractTimesFromText, type TimeOptions } from "../../src/time/index.js";
+import { nthIndex } from "../helpers/docs.js";
 import { HAS_SEED, SEED_GOLD, SEED_TEXT } from "../shared-data.js";
 
 /** The expressions of a text against a reference date (phrase clock values unless asked). */
@@ -274,8 +275,7 @@ describe.skipIf(!HAS_SEED)("the seed article", () => {
     };
     const found = extractTimesFromText(text, { reference: "2025-01-21" });
     for (const g of gold.times) {
-      let at = -1;
-      for (let k = 0; k < (g.occurrence ?? 1); k++) at = text.indexOf(g.text, at + 1);
+      const at = nthIndex(text, g.text, g.occurrence);
       const hit = found.find((t) => t.start < at + g.text.length && at < t.end);
       expect(hit?.value, g.text).toBe(g.value);
     }

@@ -32,13 +32,26 @@ export function namesBesideTitles(
   person: (at: number) => boolean = () => false,
 ): NameSpan[] {
   const out: NameSpan[] = [];
+  // each token's forms, worked out once (the title search looks back over the same tokens)
+  const norms: (string | undefined)[] = new Array(tokens.length);
+  const bases: (string | undefined)[] = new Array(tokens.length);
   const norm = (i: number) => {
-    const t = tokens[i];
-    return t?.kind === "word" ? (t.norm ?? normalizeArabic(t.text)) : "";
+    let n = norms[i];
+    if (n === undefined) {
+      const t = tokens[i];
+      n = t?.kind === "word" ? (t.norm ?? normalizeArabic(t.text)) : "";
+      if (i >= 0 && i < tokens.length) norms[i] = n;
+    }
+    return n;
   };
   const base = (i: number) => {
-    const t = tokens[i];
-    return t?.kind === "word" ? tokenBase(t).norm : "";
+    let b = bases[i];
+    if (b === undefined) {
+      const t = tokens[i];
+      b = t?.kind === "word" ? tokenBase(t).norm : "";
+      if (i >= 0 && i < tokens.length) bases[i] = b;
+    }
+    return b;
   };
   const adjacent = (i: number) =>
     i > 0 && (tokens[i - 1] as Token).end + 1 >= (tokens[i] as Token).start;

@@ -209,6 +209,19 @@ add("يبين", { kind: "verb", lemma: "بين", agreement: MASCULINE });
  * (طالبه، اعتبرته); or undefined. The ل of purpose before a present (ليؤكد) is no report.
  */
 export function cueOf(norm: string): Cue | undefined {
+  // asked for every token, some several times: answered once per word
+  let cue = cues.get(norm);
+  if (cue === undefined) {
+    cue = findCue(norm) ?? null;
+    if (cues.size >= 100_000) cues.clear();
+    cues.set(norm, cue);
+  }
+  return cue ?? undefined;
+}
+
+const cues = new Map<string, Cue | null>();
+
+function findCue(norm: string): Cue | undefined {
   const found = bareCue(norm);
   if (found) return found;
   for (const pronoun of OBJECT_PRONOUNS) {

@@ -463,10 +463,18 @@ export class Clauses {
 /** A normalised word without its leading conjunction و/ف, where the rest is the commoner word. */
 export function stripConjunction(norm: string): string {
   if (norm.length < 3 || (norm[0] !== "و" && norm[0] !== "ف")) return norm;
-  const rest = norm.slice(1);
-  if (KANA.has(norm)) return rest;
-  return wordCount(rest) >= wordCount(norm) ? rest : norm;
+  let bare = withoutConjunction.get(norm);
+  if (bare === undefined) {
+    const rest = norm.slice(1);
+    bare = KANA.has(norm) || wordCount(rest) >= wordCount(norm) ? rest : norm;
+    if (withoutConjunction.size >= 100_000) withoutConjunction.clear();
+    withoutConjunction.set(norm, bare);
+  }
+  return bare;
 }
+
+/** stripConjunction's answers per word (the lexicon lookups add up over an article). */
+const withoutConjunction = new Map<string, string>();
 
 /** Tokens covered by a span, and tokens where a span starts after the token's first letter. */
 function markSpans(tokens: readonly Token[], spans: readonly Span[]): [Uint8Array, Uint8Array] {

@@ -25,6 +25,21 @@ const MIN_COUNT = 3;
  * particle or preposition, not definite, and (in the lexicon) hardly ever seen with the article.
  */
 export function isVerbForm(word: string): boolean {
+  // the same few thousand words come back in every article: decided once per word
+  let verb = verbForms.get(word);
+  if (verb === undefined) {
+    verb = decideVerbForm(word);
+    if (verbForms.size >= MAX_REMEMBERED) verbForms.clear();
+    verbForms.set(word, verb);
+  }
+  return verb;
+}
+
+const verbForms = new Map<string, boolean>();
+/** How many words the caches of this module keep before starting afresh. */
+const MAX_REMEMBERED = 100_000;
+
+function decideVerbForm(word: string): boolean {
   if (word.length < 2 || /^(ال|لل)/.test(word) || /[^\u0621-\u064a]/.test(word)) return false;
   if (FUNCTION_WORDS.has(word) || PREPOSITIONS.has(word)) return false;
   if (wordCount(word) < MIN_COUNT || takesArticle(word)) return false;

@@ -184,26 +184,14 @@ async function benchBatch(articles: Article[]): Promise<void> {
   );
 }
 
+/**
+ * Each shipped tagger (neural, the default, then the perceptron): load time, tagging speed on
+ * ANERcorp train on first sight and once words are cached, and `marsad ner`'s peak memory on a
+ * 25k-token file as a user runs it.
+ */
 function benchNer(): void {
-  const started = process.hrtime.bigint();
-  loadTagger();
-  const resources = nerResources();
-  resources.gazetteer?.(["تحميل"]);
-  resources.wordClasses?.("تحميل");
-  const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
   const sentences = parseConll(readFileSync(NER_DATA, "utf8")).map((s) => s.tokens);
   const tokens = sentences.reduce((n, s) => n + s.length, 0);
-  tagSentences(sentences.slice(0, 200)); // JIT warm-up
-  // The first pass meets most words for the first time (clitic analysis, gazetteer and class
-  // lookups are cached per word); the second shows the steady state of a long-running process.
-  const timed = () => {
-    const t = process.hrtime.bigint();
-    tagSentences(sentences);
-    return Number(process.hrtime.bigint() - t) / 1e9;
-  };
-  const seconds = timed();
-  const warmSeconds = timed();
-  // `marsad ner` as a user runs it, on a 25k-token file, for its peak memory.
   const sample: string[] = [];
   let count = 0;
   for (const s of sentences) {
@@ -214,20 +202,85 @@ function benchNer(): void {
   const file = join(mkdtempSync(join(tmpdir(), "marsad-bench-")), "sample.conll");
   writeFileSync(file, `${sample.join("\n\n")}\n`);
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const child = spawnSync(
-    "node",
-    ["--import", "./scripts/report-rss.mjs", "bin/marsad.js", "ner", "--conll", file],
-    { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const peak = Number(/peak-rss-kb (\d+)/.exec(child.stderr)?.[1] ?? 0) * 1024;
   const size = (file: string) => mb(statSync(new URL(`../data/ner/${file}`, import.meta.url)).size);
+  const speed: Record<string, number> = {};
+  for (const model of ["neural", "perceptron"] as const) {
+    const started = process.hrtime.bigint();
+    const tagger = loadTagger(model);
+    const resources = nerResources();
+    resources.gazetteer?.(["تحميل"]);
+    resources.wordClasses?.("تحميل");
+    const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+    tagSentences(sentences.slice(0, 200), tagger); // JIT warm-up
+    // The first pass meets most words for the first time (clitic analysis, gazetteer and class
+    // lookups are cached per word); the second shows the steady state of a long-running process.
+    const timed = () => {
+      const t = process.hrtime.bigint();
+      tagSentences(sentences, tagger);
+      return Number(process.hrtime.bigint() - t) / 1e9;
+    };
+    const seconds = timed();
+    const warmSeconds = timed();
+    speed[model] = tokens / seconds;
+    const child = spawnSync(
+      "node",
+      [
+        "--import",
+        "./scripts/report-rss.mjs",
+        "bin/marsad.js",
+        "ner",
+        "--model",
+        model,
+        "--conll",
+        file,
+      ],
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const peak = Number(/peak-rss-kb (\d+)/.exec(child.stderr)?.[1] ?? 0) * 1024;
+    console.log(
+      `ner (${model}): loaded in ${loadMs.toFixed(0)} ms; ${tokens.toLocaleString("en")} tokens tagged in ` +
+        `${seconds.toFixed(2)} s = ${Math.round(tokens / seconds).toLocaleString("en")} tokens/s on first sight, ` +
+        `${Math.round(tokens / warmSeconds).toLocaleString("en")} tokens/s once words are cached (one core); ` +
+        `\`marsad ner --model ${model}\` on ${count.toLocaleString("en")} tokens: peak RSS ${mb(peak)}`,
+    );
+  }
   console.log(
-    `ner: model and lexicons loaded in ${loadMs.toFixed(0)} ms; ${tokens.toLocaleString("en")} tokens tagged in ` +
-      `${seconds.toFixed(2)} s = ${Math.round(tokens / seconds).toLocaleString("en")} tokens/s on first sight, ` +
-      `${Math.round(tokens / warmSeconds).toLocaleString("en")} tokens/s once words are cached (one core); ` +
-      `\`marsad ner\` on ${count.toLocaleString("en")} tokens: peak RSS ${mb(peak)}; ` +
-      `model ${size("tagger.bin.gz")} (tagger.bin.gz), word classes ${size("word-classes.bin")}, ` +
-      `gazetteers ${size("gazetteers.json.gz")}`,
+    `ner: the neural tagger tags at ${(100 * ((speed.neural ?? 0) / (speed.perceptron ?? 1))).toFixed(0)}% of the perceptron's speed (first sight, this run)`,
+  );
+  console.log(
+    `ner data: neural.bin.gz ${size("neural.bin.gz")} (with its perceptron partner), embeddings.bin ` +
+      `${size("embeddings.bin")}, tagger.bin.gz ${size("tagger.bin.gz")}, word classes ` +
+      `${size("word-classes.bin")}, gazetteers ${size("gazetteers.json.gz")}`,
+  );
+}
+
+/**
+ * `analyze` on the first 1,000 articles with each tagger, alternating three times (the best
+ * time of each counts): the cost of the neural tagger in the whole pipeline.
+ */
+function benchAnalyzeByTagger(articles: Article[]): void {
+  const sample = articles.slice(0, 1000);
+  const run = (ner: string) => {
+    const t = process.hrtime.bigint();
+    for (const a of sample) {
+      try {
+        analyzeText(a.text, { date: a.date, ner });
+      } catch {
+        // input errors are counted by benchAnalyze
+      }
+    }
+    return Number(process.hrtime.bigint() - t) / 1e9;
+  };
+  run("perceptron"); // warm-up of both
+  run("neural");
+  const best = { neural: Number.POSITIVE_INFINITY, perceptron: Number.POSITIVE_INFINITY };
+  for (let round = 0; round < 3; round++) {
+    best.perceptron = Math.min(best.perceptron, run("perceptron"));
+    best.neural = Math.min(best.neural, run("neural"));
+  }
+  console.log(
+    `analyze on ${sample.length} articles: neural ${best.neural.toFixed(2)} s, perceptron ` +
+      `${best.perceptron.toFixed(2)} s: ×${(best.neural / best.perceptron).toFixed(2)} the time with the perceptron`,
   );
 }
 
@@ -235,6 +288,7 @@ benchLexicon();
 if (existsSync(NER_DATA)) benchNer();
 const articles = await loadCorpus();
 benchText(articles);
+if (existsSync(NER_DATA)) benchAnalyzeByTagger(articles);
 await benchAnalyze(articles);
 await benchBatch(articles);
 console.log(`peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);

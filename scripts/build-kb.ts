@@ -36,6 +36,7 @@ import {
 } from "../src/entities/kb.js";
 import { wordCount } from "../src/text/lexicon.js";
 import { normalizeArabic } from "../src/text/normalize.js";
+import { mineOrganisations } from "./lib/mine-organisations.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = join(root, "../shared/data");
@@ -702,11 +703,51 @@ const TRANSLIT: Record<string, string> = {
   " ": "-",
 };
 
-/** A readable ASCII slug of an Arabic name (letter by letter over the normalised form). */
+/**
+ * The ASCII slug ids of UniversalPetrarch actors were made of before 2026-12 (letter by letter
+ * over the normalised form, a consonant skeleton): kept to give every actor its former id.
+ */
 function transliterate(name: string): string {
   let out = "";
   for (const ch of normalizeArabic(name)) out += TRANSLIT[ch] ?? "";
   return out.replace(/-+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** The consonants of TRANSLIT; romanize reads the vowel letters itself. */
+const ROMAN_CONSONANTS: Record<string, string> = Object.fromEntries(
+  Object.entries(TRANSLIT).filter(([ch]) => !"اويعء ".includes(ch)),
+);
+const LONG_VOWELS = new Set(["ا", "آ", "أ", "إ", "ى", "ة", "و", "ي", "ع", "ئ", "ؤ"]);
+
+/**
+ * A readable id for a name with no English form: a romanisation that keeps the long vowels the
+ * Arabic spelling shows (صائب عريقات → saib-ariqat; the consonant skeleton, sayb-ryqat, was
+ * hard to read). ي and و are vowels after a consonant and consonants elsewhere; ع reads as a.
+ */
+function romanize(name: string): string {
+  const words = cleanArabic(name).split(" ");
+  return words
+    .map((word) => {
+      let out = "";
+      const w = word.startsWith("ال") && word.length > 3 ? word.slice(2) : word;
+      if (w !== word) out += "al-";
+      for (let i = 0; i < w.length; i++) {
+        const ch = w[i] as string;
+        const next = w[i + 1];
+        const afterConsonant = i > 0 && !LONG_VOWELS.has(w[i - 1] as string);
+        const beforeVowel = next !== undefined && LONG_VOWELS.has(next) && next !== "ع";
+        if (ch === "ي") out += afterConsonant && !beforeVowel ? "i" : "y";
+        else if (ch === "و") out += afterConsonant && !beforeVowel ? "u" : "w";
+        else if (ch === "إ" || ch === "ئ") out += "i";
+        else if (ch === "ؤ") out += "u";
+        else if (LONG_VOWELS.has(ch)) out += "a";
+        else out += ROMAN_CONSONANTS[ch] ?? "";
+      }
+      return out;
+    })
+    .join("-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -756,6 +797,9 @@ function dedupeNames(names: string[], exclude: string[] = []): string[] {
   return out;
 }
 
+/** How often a mined organisation name must occur in the 10.7M words of ANT and Wikipedia. */
+const MINED_MIN_COUNT = 25;
+
 const FIELD_ORDER = [
   "id",
   "type",
@@ -771,6 +815,7 @@ const FIELD_ORDER = [
   "adjectives",
   "roles",
   "population",
+  "formerIds",
 ] as const;
 
 /** The entry with its fields in the documented order and empty lists removed. */
@@ -1178,8 +1223,22 @@ function looseNameKey(name: string): string {
   return `~${skel(words[0] as string).slice(0, 2)}|${skel(words[words.length - 1] as string)}`;
 }
 
+/**
+ * The curated person one of whose names (two words or more, not a bare "بن X") begins `name`
+ * word for word, if any.
+ */
+function curatedPrefix(name: string, curatedPeople: Map<string, KbEntry>): KbEntry | undefined {
+  const words = nameKey(name).split(" ");
+  for (let n = words.length; n >= 2; n--) {
+    const entry = curatedPeople.get(words.slice(0, n).join(" "));
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}
+
 function buildActors(
   curatedKeys: Set<string>,
+  curatedPeople: Map<string, KbEntry>,
   adjectiveKeys: Set<string>,
   placeNameKeys: Set<string>,
   cameoToId: Map<string, string>,
@@ -1213,6 +1272,10 @@ function buildActors(
       if (LEADING_TITLES.has(w) || adjectiveKeys.has(normalizeArabic(w))) words.shift();
       else break;
     }
+    // آية الله is a title of two words; releases before 2026-12 kept it in the name
+    const shippedAs = words.join(" ");
+    if (words.length > 3 && normalizeArabic(`${words[0]} ${words[1]}`) === "ايه الله")
+      words.splice(0, 2);
     const what = `${a.name} (line ${a.line})`;
     if (words.length < 2 || words.length > 4) {
       if (words.length > 0) skipped.push(`${what}: ${words.length} name words`);
@@ -1237,6 +1300,13 @@ function buildActors(
     const key = nameKey(name);
     if (curatedKeys.has(key)) {
       skipped.push(`${what}: a curated entry has this name`);
+      const curated = curatedPeople.get(key);
+      if (curated !== undefined && shippedAs !== name) {
+        curated.formerIds = [
+          ...new Set([...(curated.formerIds ?? []), `up-${transliterate(shippedAs)}`]),
+        ];
+        report.push(`actor merged: ${shippedAs} into ${curated.id}`);
+      }
       continue;
     }
     // spelling variants of one name (شمعون بيرس / شمعون بيريز) share a loose key
@@ -1250,19 +1320,34 @@ function buildActors(
     else prev.ranges.push(...a.ranges);
   }
   const out: KbEntry[] = [];
+  const legacyUsed = new Set(usedIds);
   for (const [key, p] of [...people].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const dated = p.ranges.filter((r) => r.from !== undefined || r.to !== undefined);
     const latest = [...dated].sort((a, b) =>
       (a.from ?? a.to ?? "") < (b.from ?? b.to ?? "") ? 1 : -1,
     )[0] as ActorRange;
     const code = latest.code.replace(/[~?]/g, "");
+    // the id releases before 2026-12 shipped (a consonant skeleton): kept as a former id
     const base = `up-${transliterate(p.name)}`;
-    let id = base;
-    if (usedIds.has(id)) {
-      id = `${base}-${createHash("sha1").update(key).digest("hex").slice(0, 6)}`;
+    let legacy = base;
+    if (legacyUsed.has(legacy)) {
+      legacy = `${base}-${createHash("sha1").update(key).digest("hex").slice(0, 6)}`;
     }
+    legacyUsed.add(legacy);
+    // a curated person whose whole name starts this one (راوول كاسترو → راوول كاسترو كروز) is
+    // the same person: the actor becomes a former id and an alias of the curated entry
+    const curated = curatedPrefix(p.name, curatedPeople);
+    if (curated !== undefined) {
+      curated.formerIds = [...(curated.formerIds ?? []), legacy];
+      if (!(curated.aliases ?? []).includes(p.name))
+        curated.aliases = [...(curated.aliases ?? []), p.name];
+      report.push(`actor merged: ${p.name} (${legacy}) into ${curated.id}`);
+      continue;
+    }
+    let id = romanize(p.name);
+    for (let k = 2; usedIds.has(id); k++) id = `${romanize(p.name)}-${k}`;
     usedIds.add(id);
-    const e: KbEntry = { id, type: "PER", kind: "person", nameAr: p.name };
+    const e: KbEntry = { id, type: "PER", kind: "person", nameAr: p.name, formerIds: [legacy] };
     if (/^[A-Z0-9]{3,15}$/.test(code)) e.cameo = code;
     const country = cameoToId.get(code.slice(0, 3));
     if (country !== undefined) e.country = country;
@@ -1273,7 +1358,7 @@ function buildActors(
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const t0 = Date.now();
   const curated = readCuratedSources();
   const curatedEntries = curated.map((c) => c.entry);
@@ -1310,10 +1395,14 @@ function main(): void {
 
   // 3. UniversalPetrarch people, unless a curated entry has the same name
   const curatedKeys = new Set<string>();
+  const curatedPeople = new Map<string, KbEntry>();
   for (const e of curatedEntries) {
     for (const n of [e.nameAr, ...(e.aliases ?? [])]) {
       curatedKeys.add(nameKey(n));
-      if (e.kind === "person") curatedKeys.add(looseNameKey(n));
+      if (e.kind !== "person") continue;
+      curatedKeys.add(looseNameKey(n));
+      const key = nameKey(n);
+      if (key.includes(" ") && !/^(بن|ابن|ابو) /.test(key)) curatedPeople.set(key, e);
     }
   }
   const placeNameKeys = new Set<string>();
@@ -1323,7 +1412,14 @@ function main(): void {
   for (const e of curatedPlaces) placeNameKeys.add(nameKey(e.nameAr));
   const cameoToId = new Map<string, string>();
   for (const e of entries.values()) if (e.kind === "country") cameoToId.set(e.cameo ?? e.id, e.id);
-  const people = buildActors(curatedKeys, adjectiveKeys, placeNameKeys, cameoToId, usedIds);
+  const people = buildActors(
+    curatedKeys,
+    curatedPeople,
+    adjectiveKeys,
+    placeNameKeys,
+    cameoToId,
+    usedIds,
+  );
   for (const p of people) {
     entries.set(p.id, p);
     generatedOrigin.set(p.id, "actor_dict_ar_v4");
@@ -1336,6 +1432,20 @@ function main(): void {
     if (c.entry.kind === "country") continue;
     const prev = entries.get(c.entry.id);
     entries.set(c.entry.id, prev === undefined ? c.entry : mergeEntry(prev, c.entry));
+  }
+
+  // 5. organisations mined from the corpora (parties, councils, forces…) that no entry names yet
+  const known = new Set<string>();
+  for (const e of entries.values())
+    for (const n of [e.nameAr, ...(e.aliases ?? [])]) known.add(nameKey(n));
+  for (const m of await mineOrganisations(MINED_MIN_COUNT)) {
+    if (known.has(nameKey(m.name))) continue;
+    let id = romanize(m.name);
+    for (let k = 2; usedIds.has(id) || entries.has(id); k++) id = `${romanize(m.name)}-${k}`;
+    usedIds.add(id);
+    entries.set(id, { id, type: "ORG", kind: m.kind as KbEntry["kind"], nameAr: m.name });
+    generatedOrigin.set(id, "mined from ANT and Wikipedia (scripts/lib/mine-organisations.ts)");
+    report.push(`mined: ${m.name} (${m.count} times, ${m.kind})`);
   }
 
   // references must resolve; a dangling one is dropped with a warning
@@ -1433,4 +1543,4 @@ function checkAliasClashes(entries: KbEntry[]): void {
   }
 }
 
-main();
+await main();

@@ -23,12 +23,10 @@
  *        [--iters 8] [--method exchange|kmeans] [--sample] [--eval] [--out FILE]
  *      npx tsx scripts/build-word-classes.ts --eval-only FILE[,FILE] [--eval-levels 256] [--stem]
  */
-import { createReadStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createGunzip } from "node:zlib";
 import {
   loadWordClasses,
   setWordClassesPath,
@@ -36,10 +34,9 @@ import {
   WORD_CLASSES_MAGIC,
 } from "../src/ner/word-classes.js";
 import { mentionCore, normalizeArabic, tokenize } from "../src/text/index.js";
+import { readParagraphs } from "./lib/corpus.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ANT = join(root, "../shared/data/news/ant_v1.1.jsonl");
-const WIKI = join(root, "../shared/data/text/arwiki_2017_subset.txt.gz");
 const ANERCORP = join(root, "../shared/data/ner/anercorp/train.conll");
 
 const { values: opt } = parseArgs({
@@ -147,20 +144,9 @@ function addText(text: string): void {
   push(BOUNDARY);
 }
 
-async function readLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void) {
-  const rl = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) onLine(line);
-}
-
 async function readCorpus(): Promise<void> {
   push(BOUNDARY);
-  await readLines(createReadStream(ANT), (line) => {
-    if (!line.trim()) return;
-    const doc = JSON.parse(line) as { text?: unknown };
-    // ANT paragraphs are newline-separated inside "text"
-    if (typeof doc.text === "string") for (const p of doc.text.split("\n")) addText(p);
-  });
-  await readLines(createReadStream(WIKI).pipe(createGunzip()), addText);
+  await readParagraphs(addText);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * root on the freshly built CLI), whose printed lines are read back here.
  *
  *   npm run eval                      # every row (builds dist/ first: the scorer runs the CLI)
- *   npm run eval -- --skip-ner        # without the NER row
+ *   npm run eval -- --skip-ner        # without the NER rows
  *   npm run eval -- --only news-untouched,seed
  *   npm run --silent eval -- --json   # the rows as JSON on stdout (progress stays on stderr)
  *   npm run eval -- --no-build        # score the dist/ that is there
@@ -279,21 +279,25 @@ const TRAFILATURA = join(BENCH, "trafilatura");
 const SCORER_CMD = `python3 ${rel(SCORER)}`;
 
 const ROWS: RowSpec[] = [
-  {
-    id: "ner",
-    name: "NER, ANERcorp dev split",
-    source: `last ${100 * DEFAULT_NER_SETTINGS.devFraction}% of ${rel(ANERCORP_TRAIN)}; model trained on the rest (scripts/lib/ner-dev.ts, cached in .bench/)`,
-    needs: [ANERCORP_TRAIN],
-    usesCli: false,
-    // in a child process: training is minutes of CPU that would stall the other rows' pipes
-    run: async () => {
-      const ran = await runScript("scripts/eval.ts", ["--ner-row"]);
-      if (ran.code !== 0) {
-        throw new Error(`the NER row failed: ${ran.stderr.trim().split("\n").slice(-3).join(" ")}`);
-      }
-      return JSON.parse(ran.stdout) as RowResult;
-    },
-  },
+  ...(["neural", "perceptron"] as const).map(
+    (kind): RowSpec => ({
+      id: kind === "neural" ? "ner" : "ner-perceptron",
+      name: `NER (${kind}${kind === "neural" ? ", the default" : ""}), ANERcorp dev split`,
+      source: `last ${100 * DEFAULT_NER_SETTINGS.devFraction}% of ${rel(ANERCORP_TRAIN)}; model trained on the rest (scripts/lib/ner-dev.ts, cached in .bench/)`,
+      needs: [ANERCORP_TRAIN],
+      usesCli: false,
+      // in a child process: training is minutes of CPU that would stall the other rows' pipes
+      run: async () => {
+        const ran = await runScript("scripts/eval.ts", ["--ner-row", kind]);
+        if (ran.code !== 0) {
+          throw new Error(
+            `the NER row failed: ${ran.stderr.trim().split("\n").slice(-3).join(" ")}`,
+          );
+        }
+        return JSON.parse(ran.stdout) as RowResult;
+      },
+    }),
+  ),
   {
     id: "news-tune",
     name: "news-gold, tune half",
@@ -540,9 +544,13 @@ function extractTrafilatura(): void {
 
 // ---------- the NER row, in its own process ----------
 
-function nerRow(): RowResult {
-  const report = cachedDevReport(ANERCORP_TRAIN, BENCH, undefined, (m) =>
-    process.stderr.write(`eval: ${m}\n`),
+function nerRow(kind: "neural" | "perceptron"): RowResult {
+  const report = cachedDevReport(
+    ANERCORP_TRAIN,
+    BENCH,
+    undefined,
+    (m) => process.stderr.write(`eval: ${m}\n`),
+    kind,
   );
   const { overall, byType } = report.scores;
   const types = Object.entries(byType).sort(([, a], [, b]) => b.f1 - a.f1);
@@ -629,7 +637,7 @@ function table(rows: Row[]): string {
       ? ` [${gold.docs} ${gold.docs === 1 ? "doc" : "docs"}: ${gold.entities} entities, ${gold.quotes} quotes, ${gold.times} times, ${gold.events} events]`
       : "";
     const model =
-      row.id === "ner" && row.extra
+      row.id.startsWith("ner") && row.extra
         ? ` [${row.extra.model}${row.extra.cached ? ", cached" : `, trained in ${row.extra.trainSeconds} s`}]`
         : "";
     const took = row.status === "skipped" ? "" : ` (${row.seconds.toFixed(0)} s)`;
@@ -686,11 +694,13 @@ async function main(): Promise<void> {
       only: { type: "string" },
       "no-build": { type: "boolean", default: false },
       /** Internal: compute the NER row and print it as JSON (see the ner row). */
-      "ner-row": { type: "boolean", default: false },
+      "ner-row": { type: "string" },
     },
   });
   if (values["ner-row"]) {
-    process.stdout.write(JSON.stringify(nerRow()));
+    process.stdout.write(
+      JSON.stringify(nerRow(values["ner-row"] === "neural" ? "neural" : "perceptron")),
+    );
     return;
   }
   const only = values.only?.split(",").map((s) => s.trim());
@@ -700,7 +710,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const specs = ROWS.filter(
-    (r) => (only ? only.includes(r.id) : true) && !(values["skip-ner"] && r.id === "ner"),
+    (r) => (only ? only.includes(r.id) : true) && !(values["skip-ner"] && r.id.startsWith("ner")),
   );
   const progress = (m: string) => process.stderr.write(`eval: ${m}\n`);
 

@@ -48,6 +48,8 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** Knowledge-base files (JSONL) that add to or override the bundled one, in order. */
   kb?: readonly string[];
+  /** The NER model: `neural` (the default), `perceptron` (faster), or a model file's path. */
+  ner?: string;
 }
 
 /** Analyses one article. Rejects with an `InputError` (a one-line, user-facing message) on bad input. */
@@ -96,5 +98,6 @@ function analyzeRaw(raw: RawInput, common: Common, options: AnalyzeOptions): Ana
     id: common.id,
     tokens: options.tokens,
     kb: options.kb,
+    ner: options.ner,
   });
 }

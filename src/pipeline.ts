@@ -9,7 +9,7 @@ import { resolveCoreference } from "./coref/index.js";
 import { knowledgeBase, resolveEntities } from "./entities/index.js";
 import { extractEvents } from "./events/index.js";
 import type { PreparedArticle } from "./input/index.js";
-import { recognizeEntities } from "./ner/index.js";
+import { loadTagger, recognizeEntities } from "./ner/index.js";
 import { extractQuotes } from "./quotes/index.js";
 import { splitSentences, tokenize } from "./text/index.js";
 import { extractTimes } from "./time/index.js";
@@ -20,13 +20,17 @@ export interface PipelineOptions {
   tokens?: boolean | undefined;
   /** Extra knowledge-base files over the bundled one. */
   kb?: readonly string[] | undefined;
+  /** The NER model: `neural` (default), `perceptron`, or a model file. */
+  ner?: string | undefined;
 }
 
 export function runPipeline(article: PreparedArticle, options: PipelineOptions = {}): Analysis {
   const { text, meta, removed } = article;
   const tokens = tokenize(text, { segments: options.tokens === true });
   const doc: Doc = { text, meta, sentences: splitSentences(text, tokens), tokens };
-  const named = resolveEntities(doc, recognizeEntities(doc), { kb: options.kb });
+  const named = resolveEntities(doc, recognizeEntities(doc, loadTagger(options.ner)), {
+    kb: options.kb,
+  });
   const { entities, gender, speaksFor } = resolveCoreference(doc, named, {
     kb: knowledgeBase(options.kb ?? []),
     date: meta.published,

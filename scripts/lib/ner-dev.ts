@@ -17,11 +17,15 @@ import {
 } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseConll } from "../../src/ner/conll.js";
+import { loadEmbeddings } from "../../src/ner/embeddings.js";
 import type { FeatureResources } from "../../src/ner/features.js";
+import { loadTagger } from "../../src/ner/index.js";
+import { NeuralTagger } from "../../src/ner/neural.js";
 import { nerResources } from "../../src/ner/resources.js";
 import { type SpanScores, scoreSpans } from "../../src/ner/spans.js";
 import { NerTagger } from "../../src/ner/tagger.js";
 import { canonicalTags, type TrainingSentence, trainTagger } from "../../src/ner/train.js";
+import { trainNeuralTagger, withPartner } from "../../src/ner/train-neural.js";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const ANERCORP_TRAIN = join(ROOT, "..", "shared", "data", "ner", "anercorp", "train.conll");
@@ -38,6 +42,18 @@ export interface NerSettings {
   /** The share of sentences, taken from the end, that forms the dev split. */
   devFraction: number;
 }
+
+/** How the neural tagger is trained (scripts/train-ner.ts and the eval's dev model). */
+export const NEURAL_SETTINGS = {
+  /** At most; scripts/train-ner.ts keeps the epoch count that did best on the dev split. */
+  epochs: 8,
+  hidden: 64,
+  bagDim: 32,
+  bucketBits: 18,
+  dropout: 0.5,
+  featureDropout: 0.2,
+  bagFeatures: "own",
+} as const;
 
 export const DEFAULT_NER_SETTINGS: NerSettings = {
   epochs: 8,
@@ -105,7 +121,7 @@ export function scoreDev(
  * tagger (tagger.bin.gz) is not among them: the dev model does not depend on it.
  */
 const FEATURE_DATA_DIRS = ["data/ner", "data/lexicon"];
-const NOT_FEATURE_DATA = new Set(["README.md", "tagger.bin.gz"]);
+const NOT_FEATURE_DATA = new Set(["README.md", "tagger.bin.gz", "neural.bin.gz"]);
 
 /**
  * The TypeScript sources that training and tagging run: this module and everything it imports,
@@ -171,7 +187,9 @@ export function cachedDevReport(
   cacheDir: string,
   settings: NerSettings = DEFAULT_NER_SETTINGS,
   log: (message: string) => void = () => {},
+  kind: "perceptron" | "neural" = "perceptron",
 ): DevReport {
+  if (kind === "neural") return cachedNeuralDevReport(dataFile, cacheDir, settings, log);
   const { train, dev } = splitDev(readTrainingSentences(dataFile), settings.devFraction);
   const model = join(cacheDir, `ner-dev-${devModelKey(dataFile, settings)}.bin.gz`);
   const resources = nerResources();
@@ -207,4 +225,76 @@ function readModel(file: string): NerTagger | undefined {
   } catch {
     return undefined; // a truncated or foreign file: train again
   }
+}
+
+/**
+ * The neural tagger's dev-split scores: a BiLSTM-CRF trained on the training part (cached like
+ * the perceptron, about 8 minutes), paired with the dev-split perceptron at the weight the shipped
+ * model uses (fitted on this dev split by scripts/train-ner.ts).
+ */
+function cachedNeuralDevReport(
+  dataFile: string,
+  cacheDir: string,
+  settings: NerSettings,
+  log: (message: string) => void,
+): DevReport {
+  const perceptron = cachedDevReport(dataFile, cacheDir, settings, log, "perceptron");
+  // the shipped model's epoch count and partner weight (chosen on this dev split)
+  const shipped = loadTagger("neural");
+  const weight = shipped instanceof NeuralTagger ? shipped.config.partnerWeight : 0;
+  const epochs = Number(shipped.info.epochs ?? NEURAL_SETTINGS.epochs);
+  const partner = readModel(perceptron.model) as NerTagger;
+  const { train, dev } = splitDev(readTrainingSentences(dataFile), settings.devFraction);
+  const key = createHash("sha256")
+    .update(devModelKey(dataFile, settings))
+    .update(JSON.stringify({ ...NEURAL_SETTINGS, epochs }))
+    .update(readFileSync(join(ROOT, "src", "ner", "neural.ts")))
+    .update(readFileSync(join(ROOT, "src", "ner", "train-neural.ts")))
+    .update(readFileSync(join(ROOT, "src", "ner", "lstm.ts")))
+    .update(readFileSync(join(ROOT, "src", "ner", "consistency.ts")))
+    .digest("hex")
+    .slice(0, 16);
+  const model = join(cacheDir, `ner-dev-neural-${key}.bin.gz`);
+  const embeddings = loadEmbeddings();
+  let neural: NeuralTagger | undefined;
+  if (existsSync(model)) {
+    try {
+      neural = NeuralTagger.deserialize(readFileSync(model), embeddings);
+    } catch {
+      neural = undefined;
+    }
+  }
+  const cached = neural !== undefined;
+  let trainSeconds = 0;
+  if (neural === undefined) {
+    log(`training the dev-split neural NER model (about 8 minutes) → ${relative(ROOT, model)}`);
+    const started = Date.now();
+    const bytes = trainNeuralTagger(train, {
+      ...NEURAL_SETTINGS,
+      epochs,
+      embeddings,
+      resources: nerResources(),
+      seed: settings.seed,
+    }).serialize();
+    trainSeconds = (Date.now() - started) / 1000;
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${model}.tmp`, bytes);
+    renameSync(`${model}.tmp`, model);
+    neural = NeuralTagger.deserialize(bytes, embeddings);
+  }
+  const tagger = withPartner(neural, partner, weight);
+  const predicted = tagger.tagDocument(
+    dev.map((s) => s.tokens),
+    nerResources(),
+  );
+  return {
+    scores: scoreSpans(
+      dev.map((s) => canonicalTags(s.tags)),
+      predicted.map((t) => t.tags),
+    ),
+    sentences: { train: train.length, dev: dev.length },
+    model,
+    cached,
+    trainSeconds: trainSeconds + perceptron.trainSeconds,
+  };
 }

@@ -9,7 +9,7 @@ import { isUrl, parseDateHint } from "../input/index.js";
 import { analyzeJsonl } from "./batch.js";
 import { openFile } from "./io.js";
 import { runKbLookup } from "./kb.js";
-import { runEvalNer, runNer, runTrainNer } from "./ner.js";
+import { nerModel, runEvalNer, runNer, runTrainNer } from "./ner.js";
 import { formatReport } from "./report.js";
 import { registerServeCommand } from "./serve.js";
 import { registerStoreCommands } from "./store.js";
@@ -25,6 +25,7 @@ interface AnalyzeFlags {
   timeout: number;
   maxBytes: number;
   kb?: string[];
+  ner?: string;
 }
 
 function buildProgram(): Command {
@@ -59,6 +60,10 @@ function buildProgram(): Command {
     .option(
       "--kb <files...>",
       "knowledge-base files (JSONL) that add to or override the bundled one",
+    )
+    .option(
+      "--ner <model>",
+      "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
     )
     .action(runAnalyze);
 
@@ -98,7 +103,10 @@ function buildProgram(): Command {
       "tag a pre-tokenised CoNLL file (one token per line, blank line between sentences)",
     )
     .requiredOption("--conll <file>", "the input; - for stdin. Output: token<TAB>TAG lines")
-    .option("--model <file>", "a model trained with `marsad train ner` instead of the shipped one")
+    .option(
+      "--model <model>",
+      "neural (default), perceptron, or a model file trained with `marsad train ner`",
+    )
     .action((flags: { conll: string; model?: string }) => runNer(flags.conll, flags));
 
   program
@@ -107,7 +115,10 @@ function buildProgram(): Command {
     .command("ner")
     .description("exact-span precision, recall and F1 per type and micro overall")
     .requiredOption("--gold <file>", "CoNLL file with gold BIO tags in the last column")
-    .option("--model <file>", "a model trained with `marsad train ner` instead of the shipped one")
+    .option(
+      "--model <model>",
+      "neural (default), perceptron, or a model file trained with `marsad train ner`",
+    )
     .option("--json", "print the scores as JSON")
     .action(runEvalNer);
 
@@ -118,7 +129,16 @@ function buildProgram(): Command {
     .description("train an NER tagger on CoNLL files with BIO tags")
     .requiredOption("--data <files...>", "training files")
     .requiredOption("--out <file>", "where to write the model")
-    .option("--epochs <n>", "passes over the data", positiveNumber, 8)
+    .addOption(
+      new Option("--kind <kind>", "neural (BiLSTM-CRF with a perceptron partner) or perceptron")
+        .choices(["neural", "perceptron"])
+        .default("neural"),
+    )
+    .option(
+      "--epochs <n>",
+      "passes over the data (default: 7 neural, 8 perceptron)",
+      positiveNumber,
+    )
     .option(
       "--ensemble <n>",
       "perceptrons averaged into the model (the shipped one uses 3)",
@@ -140,10 +160,12 @@ function buildProgram(): Command {
 }
 
 async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Promise<void> {
+  if (flags.ner) nerModel(flags.ner); // a wrong model name fails before any input is read
   const options: AnalyzeOptions = {
     ...(flags.date ? { date: flags.date } : {}),
     ...(flags.tokens ? { tokens: true } : {}),
     ...(flags.kb ? { kb: flags.kb } : {}),
+    ...(flags.ner ? { ner: flags.ner } : {}),
     fetch: { timeoutMs: flags.timeout * 1000 },
     maxBytes: flags.maxBytes,
   };

@@ -7,15 +7,23 @@ import { InputError } from "../errors.js";
 import {
   type ConllSentence,
   canonicalTags,
+  type DocumentTagger,
   formatConll,
+  loadEmbeddings,
   loadTagger,
   nerResources,
   parseConll,
   scoreSpans,
   type TrainingSentence,
   tagSentences,
+  trainNeuralTagger,
   trainTagger,
+  withPartner,
 } from "../ner/index.js";
+
+/** How much the perceptron partner counts in a neural model trained here. */
+const NEURAL_PARTNER_WEIGHT = 2;
+
 import { readStdin } from "./io.js";
 
 async function readConll(path: string): Promise<ConllSentence[]> {
@@ -34,10 +42,17 @@ async function readConll(path: string): Promise<ConllSentence[]> {
   return parseConll(content);
 }
 
-function tagger(model?: string) {
+/** The tagger named or stored at `model`, or a clear error (a missing file, a wrong file). */
+export function nerModel(model?: string): DocumentTagger {
   try {
     return loadTagger(model);
-  } catch {
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new InputError(
+        "not-found",
+        `${model}: no such NER model (neural, perceptron, or a model file)`,
+      );
     throw new InputError("unreadable", `${model ?? "the shipped model"}: not a marsad NER model`);
   }
 }
@@ -53,7 +68,7 @@ export async function runNer(file: string, options: { model?: string }): Promise
   const style = labelStyle(sentences);
   const tagged = tagSentences(
     sentences.map((s) => s.tokens),
-    tagger(options.model),
+    nerModel(options.model),
   );
   process.stdout.write(
     formatConll(
@@ -74,7 +89,7 @@ export async function runEvalNer(options: {
   const started = process.hrtime.bigint();
   const tagged = tagSentences(
     gold.map((s) => s.tokens),
-    tagger(options.model),
+    nerModel(options.model),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const scores = scoreSpans(
@@ -104,7 +119,8 @@ export async function runEvalNer(options: {
 export async function runTrainNer(options: {
   data: string[];
   out: string;
-  epochs: number;
+  kind: "neural" | "perceptron";
+  epochs?: number;
   ensemble: number;
   window: number;
   dev?: string;
@@ -124,8 +140,12 @@ export async function runTrainNer(options: {
   const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
   process.stderr.write(`training on ${sentences.length} sentences (${tokens} tokens)\n`);
   const started = Date.now();
-  const model = trainTagger(sentences, {
-    epochs: options.epochs,
+  const progress = (phase: string, epoch: number, epochs: number) => {
+    const line = `  ${phase}: epoch ${epoch}/${epochs} (${((Date.now() - started) / 1000).toFixed(0)} s)`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(60)}` : `${line}\n`);
+  };
+  const perceptron = trainTagger(sentences, {
+    epochs: options.kind === "perceptron" ? (options.epochs ?? 8) : 8,
     ensemble: options.ensemble,
     window: options.window,
     resources: nerResources(),
@@ -136,11 +156,22 @@ export async function runTrainNer(options: {
       ensemble: options.ensemble,
       window: options.window,
     },
-    onProgress: (phase, epoch, epochs) => {
-      const line = `  ${phase}: epoch ${epoch}/${epochs} (${((Date.now() - started) / 1000).toFixed(0)} s)`;
-      process.stderr.write(process.stderr.isTTY ? `\r${line.padEnd(60)}` : `${line}\n`);
-    },
+    onProgress: progress,
   });
+  let model: DocumentTagger = perceptron;
+  if (options.kind === "neural") {
+    const epochs = options.epochs ?? 7;
+    const neural = trainNeuralTagger(sentences, {
+      embeddings: loadEmbeddings(),
+      resources: nerResources(),
+      epochs,
+      featureDropout: 0.5,
+      info: { data: options.data, epochs },
+      onEpoch: (epoch) => progress("neural", epoch, epochs),
+    });
+    // the shipped model's fitted weight (scripts/train-ner.ts fits it on a dev split)
+    model = withPartner(neural, perceptron, NEURAL_PARTNER_WEIGHT);
+  }
   if (process.stderr.isTTY) process.stderr.write("\n");
   await writeFile(options.out, model.serialize());
   process.stderr.write(`wrote ${options.out}\n`);

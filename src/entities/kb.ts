@@ -109,6 +109,11 @@ export const KbEntrySchema = z
     adjectives: z.array(arabicName).optional(),
     roles: z.array(KbRoleSchema).optional(),
     population: z.number().int().nonnegative().optional(),
+    /**
+     * Ids this entry had in earlier releases (stores keep them as keys): they still resolve to
+     * it through `get`.
+     */
+    formerIds: z.array(z.string().min(1)).optional(),
   })
   .superRefine((e, ctx) => {
     const issue = (path: string, message: string) =>
@@ -287,6 +292,8 @@ export interface TokenMatch {
 
 export class KnowledgeBase {
   private readonly byId = new Map<string, KbEntry>();
+  /** Former id → current id (see KbEntry.formerIds). */
+  private readonly renamed = new Map<string, string>();
   /** Normalised name key → ranked ids. */
   private readonly names = new Map<string, string[]>();
   /** First token → names starting with it, longest first. */
@@ -299,6 +306,9 @@ export class KnowledgeBase {
 
   constructor(entries: Iterable<KbEntry>) {
     for (const e of entries) this.byId.set(e.id, e);
+    for (const e of this.byId.values())
+      for (const former of e.formerIds ?? [])
+        if (!this.byId.has(former)) this.renamed.set(former, e.id);
     const seqs = new Map<string, AliasSeq>();
     for (const e of this.byId.values()) {
       this.indexName(e.id, e.nameAr, seqs);
@@ -376,8 +386,9 @@ export class KnowledgeBase {
     return this.byId.size;
   }
 
+  /** The entry with this id, or with this among its former ids. */
   get(id: string): KbEntry | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.byId.get(this.renamed.get(id) ?? "");
   }
 
   /** Every entry, in no particular order. */

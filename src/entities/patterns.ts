@@ -20,7 +20,8 @@ export const ORGANISATION_HEADS: ReadonlySet<string> = new Set(
     "وزارة رئاسة حكومة محكمة مجلس اتحاد جمعية هيئة لجنة مندوبية ديوان مكتب حركة حزب جبهة " +
     "منظمة نقابة جامعة مركز معهد مؤسسة بنك شركة صندوق وكالة جيش قوات بلدية مديرية كتيبة " +
     "تنسيقية غرفة سفارة قنصلية كلية مدرسة أكاديمية إذاعة تلفزة فرقة خفر حرس برلمان نادي " +
-    "مجمع ائتلاف رابطة كتلة تحالف تنظيم جماعة"
+    "مجمع ائتلاف رابطة كتلة تحالف تنظيم جماعة قوة لجان مقاومة درك شرطة كتائب سرايا ألوية " +
+    "حشد ميليشيا"
   )
     .split(" ")
     .map(normalizeArabic),
@@ -38,6 +39,19 @@ export const GENERIC_MODIFIERS: ReadonlySet<string> = new Set(
 );
 
 const MAX_MODIFIERS = 5;
+
+/**
+ * Heads that are also verbal nouns: in construct they name an action (مقاومة الإرهاب "resisting
+ * terrorism", تنظيم الانتخابات "organising the elections"); only with the article and an
+ * adjective do they name a body (المقاومة الشعبية، التنظيم السري).
+ */
+const VERBAL_NOUN_HEADS = new Set("مقاومة تنظيم".split(" ").map(normalizeArabic));
+
+/**
+ * Forces of which a country has one, so that even a generic modifier names it (الدرك الوطني،
+ * الحرس الوطني، الشرطة الوطنية, but not الحكومة الحالية).
+ */
+const NATIONAL_FORCES = new Set("درك حرس شرطة جيش".split(" ").map(normalizeArabic));
 
 /** Words that end a name: a rank or title before a person's name, a relative pronoun. */
 const STOPS = new Set(
@@ -65,7 +79,7 @@ export function organisationNames(
   while (i < n) {
     const base = forms.base[i] as string;
     const bare = base.startsWith("ال") ? base.slice(2) : base;
-    if (!ORGANISATION_HEADS.has(bare)) {
+    if (!ORGANISATION_HEADS.has(bare) || (VERBAL_NOUN_HEADS.has(bare) && bare === base)) {
       i++;
       continue;
     }
@@ -74,13 +88,13 @@ export function organisationNames(
     let linked = false;
     while (j < n && j - i <= MAX_MODIFIERS && adjacent(j) && !person(j)) {
       const raw = forms.raw[j] as string;
-      if (STOPS.has(raw)) break;
+      if (STOPS.has(raw) || disagreeingAdjective(forms.raw, i, j)) break;
       // ل + definite (للتربية) once; then definite words and و + definite (والصيد البحري)
       const prepositional = raw.startsWith("لل");
       const coordinated = linked && raw.startsWith("وال");
       if (!(isModifier(raw) || coordinated) || (prepositional && linked)) break;
       if (prepositional) linked = true;
-      if (!GENERIC_MODIFIERS.has(raw)) named = true;
+      if (!GENERIC_MODIFIERS.has(raw) || NATIONAL_FORCES.has(bare)) named = true;
       j++;
     }
     if (named) {
@@ -89,6 +103,20 @@ export function organisationNames(
     } else i++;
   }
   return out;
+}
+
+/**
+ * Whether raw[j] is a definite masculine singular adjective (a nisba الـ…ي or a participle
+ * الم…) while every word of the name before it, raw[first..j), is feminine or a plural in ـات
+ * (which takes feminine agreement): then it cannot describe any of them.
+ */
+export function disagreeingAdjective(raw: readonly string[], first: number, j: number): boolean {
+  const word = raw[j] as string;
+  if (!word.startsWith("ال") || word.length < 5) return false;
+  const adjective = word.endsWith("ي") || word.startsWith("الم");
+  if (!adjective || /[هت]$/.test(word)) return false;
+  for (let k = first; k < j; k++) if (!/(ه|ات)$/.test(raw[k] as string)) return false;
+  return true;
 }
 
 /** A word that can go on naming a body: definite (الدفاع) or ل + definite (للتربية، للشغل). */

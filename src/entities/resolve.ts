@@ -7,6 +7,7 @@
  * short form of a longer name in the document (بوتين ↔ فلاديمير بوتين, شي ↔ شي جين بينغ).
  */
 import type { Doc, Entity, EntityType, Mention, Token } from "../analysis.js";
+import { TIME_WORDS } from "../syntax/index.js";
 import { normalizeArabic } from "../text/index.js";
 import {
   isNameToken,
@@ -18,7 +19,7 @@ import {
 } from "./forms.js";
 import { type KbEntry, type KnowledgeBase, lowerBound, type TokenMatch, upperBound } from "./kb.js";
 import { namesBesideTitles } from "./names.js";
-import { organisationNames, quotedNames } from "./patterns.js";
+import { disagreeingAdjective, organisationNames, quotedNames } from "./patterns.js";
 import { roleNoun } from "./roles.js";
 import { findTitles, titleHolders } from "./titles.js";
 
@@ -61,7 +62,7 @@ export function resolveEntities(doc: Doc, recognized: Entity[], options: Resolve
   for (const entity of recognized) {
     for (const m of entity.mentions) {
       const start = entity.type === "PER" ? afterRank(flat, flatForms, m.start, m.end) : m.start;
-      const end = withoutTrailingParticles(flat, flatForms, start, m.end);
+      const end = withoutTrailingWords(flat, flatForms, start, m.end, entity.type);
       if (end <= start) continue;
       candidates.push({
         start,
@@ -137,17 +138,29 @@ const TRAILING_PARTICLES = new Set(
   "قد فقد وقد لقد ان فان بان انه انها الذي التي الذين في من علي الي عن مع ثم او".split(" "),
 );
 
-/** A mention's end without the particles the tagger ran into. */
-function withoutTrailingParticles(
+/**
+ * A mention's end without the words the tagger ran into: particles, a day or time word (الجيش
+ * اليوم), and, after a body's or place's name, a masculine adjective that no word of the name can
+ * carry (لجنة التوافقات المنعقد، الحكومة الأصلي: an adjective agrees with the noun it
+ * describes, so it describes something after the name).
+ */
+function withoutTrailingWords(
   tokens: Token[],
   forms: SentenceForms,
   start: number,
   end: number,
+  type: EntityType,
 ): number {
   let j = firstTokenAfter(tokens, end) - 1;
   let out = end;
   while (j >= 0 && (tokens[j] as Token).start >= start) {
-    if (!TRAILING_PARTICLES.has(forms.raw[j] as string)) break;
+    const raw = forms.raw[j] as string;
+    const first = firstTokenAfter(tokens, start);
+    const stray =
+      TRAILING_PARTICLES.has(raw) ||
+      (j > first && TIME_WORDS.has(raw)) ||
+      (type !== "PER" && j > first && disagreeingAdjective(forms.raw, first, j));
+    if (!stray) break;
     out = (tokens[j - 1] as Token | undefined)?.end ?? start;
     j--;
   }

@@ -389,6 +389,37 @@ export function extractFeatures(
   return { feats: out.take(), offsets, blocks, blockOffsets, stems: infos.map((v) => v.stem) };
 }
 
+/**
+ * Only what each word says of itself (form, stem, affixes, shape, classes) and the gazetteer
+ * labels on it: for a model that reads context with its own machinery.
+ */
+export function ownFeatures(
+  words: readonly string[],
+  resources: FeatureResources = NO_RESOURCES,
+): SentenceFeatures {
+  const n = words.length;
+  const infos = words.map((w) => wordInfo(w, resources));
+  const gazetteer = resources.gazetteer?.(infos.map((v) => v.norm));
+  const out = scratch;
+  out.length = 0;
+  const offsets = new Int32Array(n + 1);
+  const blockOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    blockOffsets[i] = i;
+    if (gazetteer) pushLabels(out, T.gazI, gazetteer[i]);
+  }
+  offsets[n] = out.length;
+  blockOffsets[n] = n;
+  return {
+    feats: out.take(),
+    offsets,
+    blocks: infos.map((v) => v.own),
+    blockOffsets,
+    stems: infos.map((v) => v.stem),
+  };
+}
+
 /** The sentence's features plus those of the first pass, for the second-pass model. */
 export function withFirstPass(
   base: SentenceFeatures,

@@ -54,18 +54,53 @@ export class NerTagger {
     );
   }
 
+  /**
+   * The last pass's log-potentials for each sentence (emission scores n × L, and transitions),
+   * divided by the fitted temperature so that they read as a CRF's: what another model can add
+   * to its own scores.
+   */
+  documentPotentials(
+    sentences: readonly (readonly string[])[],
+    resources?: FeatureResources,
+    base: readonly SentenceFeatures[] = sentences.map((words) => extractFeatures(words, resources)),
+  ): { emissions: Float32Array[]; transitions: Float32Array } {
+    const last = this.second ?? this.first;
+    let features: readonly SentenceFeatures[] = base;
+    if (this.second) {
+      const firstTags = base.map((f) => bestPath(this.first, f));
+      const passes = firstPasses(sentences, firstTags, this.window, resources);
+      features = sentences.map((words, i) =>
+        withFirstPass(base[i] as SentenceFeatures, words, passes[i] as FirstPass, resources),
+      );
+    }
+    const scale = 1 / last.temperature;
+    const emissions = features.map((f) =>
+      f.offsets.length <= 1 ? new Float32Array(0) : last.emissions(f).map((x) => x * scale),
+    );
+    return { emissions, transitions: last.transitions.map((x) => x * scale) };
+  }
+
   serialize(): Buffer {
+    return gzipSync(this.rawBytes(), { level: 9 });
+  }
+
+  /** The file's bytes before gzip (what `fromRaw` reads). */
+  rawBytes(): Buffer {
     const blocks = [this.first.serialize(), ...(this.second ? [this.second.serialize()] : [])];
     const header = Buffer.from(
       JSON.stringify({ window: this.window, blocks: blocks.map((b) => b.length), info: this.info }),
     );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
-    return gzipSync(Buffer.concat([Buffer.from(MAGIC), length, header, ...blocks]), { level: 9 });
+    return Buffer.concat([Buffer.from(MAGIC), length, header, ...blocks]);
   }
 
   static deserialize(data: Buffer): NerTagger {
-    const raw = gunzipSync(data);
+    return NerTagger.fromRaw(gunzipSync(data));
+  }
+
+  /** A tagger from its file's bytes after gunzip. */
+  static fromRaw(raw: Buffer): NerTagger {
     if (raw.subarray(0, MAGIC.length).toString() !== MAGIC)
       throw new Error("not a marsad NER tagger file");
     const headerLength = raw.readUInt32LE(MAGIC.length);

@@ -20,6 +20,7 @@ export {
   type HonorificOffice,
   PERSONAL_PRONOUNS,
   PREPOSITIONS,
+  TIME_WORDS,
   VERB_PARTICLES,
 } from "./lexicon.js";
 export { type Agreement, type Gender, isVerbForm, verbAgreement } from "./verbs.js";

@@ -335,6 +335,20 @@ describe("the bundled knowledge base (facts the build guarantees)", () => {
     }
   });
 
+  it("keeps every id it ever shipped resolving, readable ids for actors and one entry per person", () => {
+    // ids of the UniversalPetrarch actors up to 2026-12 were consonant skeletons
+    expect(kb.get("up-sayb-ryqat")?.id).toBe("saib-ariqat");
+    expect(kb.get("up-sayb-ryqat")?.nameAr).toBe("صائب عريقات");
+    // an actor that is a curated person under a longer or titled name merges into that entry
+    expect(kb.get("up-rawwl-kastrw-krwz")?.id).toBe("raul-castro");
+    expect(kb.get("up-ayh-allh-ly-khamnyy")?.id).toBe("ali-khamenei");
+    expect(ids(kb.lookup("راوول كاسترو كروز"))[0]).toBe("raul-castro");
+    for (const e of all) {
+      for (const former of e.formerIds ?? []) expect(kb.get(former)?.id, former).toBe(e.id);
+      if (e.formerIds?.some((f) => f.startsWith("up-"))) expect(e.id).not.toMatch(/^up-/);
+    }
+  });
+
   it("has every ISO country with its codes and nationality adjectives", () => {
     expect(countries.length).toBeGreaterThanOrEqual(249);
     for (const c of countries) {

@@ -216,3 +216,40 @@ describe("analyze", () => {
     expect(kb.get("RUS")?.capitalOf).toBeUndefined();
   });
 });
+
+describe("entity spans", () => {
+  it("stops a body's name before a time word or an adjective none of its words can carry", () => {
+    const text =
+      "شارك النواب في اجتماع هيئة المراجعات المنعقد أمس. وقالت الجمعية الأصلي إنها تعترض. وصرح المجلس الوطني اليوم بأنه يرفض.";
+    const entities = resolve(text, [
+      ["هيئة المراجعات المنعقد", "ORG"],
+      ["الجمعية الأصلي", "ORG"],
+      ["المجلس الوطني اليوم", "ORG"],
+    ]);
+    const names = entities.flatMap((e) => texts(e));
+    expect(names).toContain("هيئة المراجعات");
+    expect(names).toContain("المجلس الوطني");
+    expect(names.some((n) => n.endsWith("المنعقد") || n.endsWith("اليوم"))).toBe(false);
+    // a masculine adjective after a masculine noun of the name belongs to the name
+    const kept = resolve("وأعلن اتحاد العمال الوطني موقفه.", [["اتحاد العمال الوطني", "ORG"]]);
+    expect(kept.flatMap((e) => texts(e))).toContain("اتحاد العمال الوطني");
+  });
+
+  it("finds forces and committees named by a head noun and a qualifier", () => {
+    const text = "وأعلنت اللجان الشعبية أنها صدت الهجوم، فيما قال الدرك الوطني إنه اعتقل ثلاثة.";
+    const entities = resolveEntities(doc(text), []);
+    const orgs = entities.filter((e) => e.type === "ORG").flatMap((e) => texts(e));
+    expect(orgs).toContain("اللجان الشعبية");
+    expect(orgs).toContain("الدرك الوطني");
+    // a generic qualifier makes no name of an ordinary body
+    const generic = resolveEntities(doc("وقالت الحكومة الحالية إنها ستعمل."), []);
+    expect(generic.flatMap((e) => texts(e))).not.toContain("الحكومة الحالية");
+    // a verbal noun in construct is an action, with the article and an adjective a body
+    const action = resolveEntities(
+      doc("ودعا إلى مقاومة الاحتلال، وأعلنت المقاومة الشعبية مسؤوليتها."),
+      [],
+    ).flatMap((e) => texts(e));
+    expect(action).not.toContain("مقاومة الاحتلال");
+    expect(action).toContain("المقاومة الشعبية");
+  });
+});

@@ -34,9 +34,9 @@ const bio = (m: GazetteerMatch, cat: "loc" | "org" | "per" | "ttl"): string =>
 const labelsOf = (phrase: string) => gazetteerFeatures(toks(phrase));
 
 describe("loading", () => {
-  it("loads once, fast, with every category populated", () => {
+  // (its load time is a figure of `npm run bench`, not a test: timings fail on a busy machine)
+  it("loads once, with every category populated", () => {
     const info = loadGazetteers();
-    expect(info.loadMs).toBeLessThan(300); // measured ~50 ms; generous for a cold CI runner
     expect(info.entries.LOC).toBeGreaterThan(3000);
     expect(info.entries.ORG).toBeGreaterThan(300);
     expect(info.entries.PER).toBeGreaterThan(300);

@@ -172,6 +172,38 @@ describe("the ner commands", () => {
   });
 });
 
+describe("choosing a tagger", () => {
+  const bin = join(root, "bin/marsad.js");
+
+  it("tags with the perceptron by name, and names a missing model in one clear line", () => {
+    const perceptron = execFileSync(
+      "node",
+      [bin, "ner", "--conll", tiny, "--model", "perceptron"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(perceptron.split("\n").filter(Boolean)).toHaveLength(31 - 2); // tokens, not blanks
+    for (const args of [
+      ["ner", "--conll", tiny, "--model", "nosuch"],
+      ["analyze", "-", "--ner", "nosuch"],
+    ]) {
+      const ran = spawnSync("node", [bin, ...args], { cwd: root, encoding: "utf8", input: "نص" });
+      expect(ran.status).not.toBe(0);
+      expect(ran.stderr).toMatch(/nosuch: no such NER model/);
+      expect(ran.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+
+  it("gives the same entities in analyze with either tagger for a plain sentence", () => {
+    const text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم الاتفاق.";
+    for (const ner of ["neural", "perceptron"]) {
+      const a = analyzeText(text, { date: "2024-05-01", ner });
+      const names = a.entities.map((e) => `${e.type}:${e.name}`);
+      expect(names).toContain("LOC:باريس");
+      expect(a.entities.some((e) => e.type === "PER" && e.name.includes("ماكرون"))).toBe(true);
+    }
+  });
+});
+
 describe("mention clean-up", () => {
   it("drops a conjunction و left on a name only when the bare name is a mention too", () => {
     const text = "قال شي إن المحادثات جيدة. واتفق بوتين وشي على اللقاء. ووليد حاضر.";

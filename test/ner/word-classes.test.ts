@@ -45,12 +45,11 @@ afterEach(() => setWordClassesPath(FILE));
 
 describe("word classes", () => {
   it("loads the shipped file quickly, with nested levels", () => {
-    setWordClassesPath(FILE); // force a fresh load to time it
+    setWordClassesPath(FILE); // force a fresh load
     const wc = loadWordClasses();
     expect(wc.size).toBeGreaterThan(80_000);
     expect(wc.levels).toEqual([64, 256, 1024]);
     expect(wc.bytes).toBeLessThan(4 * 1024 * 1024);
-    expect(wc.loadMs).toBeLessThan(100); // measured ~15 ms; slack for a busy CI machine
     expect(loadWordClasses()).toBe(wc); // cached
   });
 
@@ -140,20 +139,18 @@ describe("word classes", () => {
     expect(sameRate).toBeGreaterThan(5 * randomRate);
   });
 
-  it("looks words up fast", () => {
+  // (lookup speed is a figure of scripts/build-word-classes.ts and the NER bench, not a test)
+  it("finds every stored word again, and no unknown one, on repeated lookups", () => {
     const wc = loadWordClasses();
     const words = records()
       .filter((_, i) => i % 7 === 0)
       .map((r) => r[0]);
     words.push("zzzz", "غيرمعروفةابدا");
     let hits = 0;
-    const t0 = performance.now();
     const rounds = 5;
     for (let r = 0; r < rounds; r++)
       for (const w of words) if (wc.classesOf(w) !== undefined) hits++;
-    const perSecond = (rounds * words.length) / ((performance.now() - t0) / 1000);
     expect(hits).toBe(rounds * (words.length - 2));
-    expect(perSecond).toBeGreaterThan(1_000_000); // measured ~10M/s
   });
 
   it("degrades to no classes on a missing or corrupt file, without throwing", () => {

@@ -9,11 +9,11 @@ const core = (w: string) => {
 };
 
 describe("lexicon", () => {
-  it("loads quickly and answers counts", () => {
+  // (load time is a figure of `npm run bench`: timings in tests fail on a busy machine)
+  it("loads and answers counts", () => {
     const info = lexiconInfo();
     expect(info).not.toBeNull();
     expect(info?.words).toBeGreaterThan(100_000);
-    expect(info?.loadMs).toBeLessThan(100);
     expect(wordCount("الصين")).toBeGreaterThan(100);
     expect(wordCount("وزير")).toBeGreaterThan(wordCount("زير"));
     expect(wordCount("zzz")).toBe(0);

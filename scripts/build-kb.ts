@@ -1344,8 +1344,9 @@ function buildActors(
       report.push(`actor merged: ${p.name} (${legacy}) into ${curated.id}`);
       continue;
     }
-    let id = romanize(p.name);
-    for (let k = 2; usedIds.has(id); k++) id = `${romanize(p.name)}-${k}`;
+    const readable = romanize(p.name);
+    let id = readable;
+    for (let k = 2; usedIds.has(id); k++) id = `${readable}-${k}`;
     usedIds.add(id);
     const e: KbEntry = { id, type: "PER", kind: "person", nameAr: p.name, formerIds: [legacy] };
     if (/^[A-Z0-9]{3,15}$/.test(code)) e.cameo = code;
@@ -1440,8 +1441,9 @@ async function main(): Promise<void> {
     for (const n of [e.nameAr, ...(e.aliases ?? [])]) known.add(nameKey(n));
   for (const m of await mineOrganisations(MINED_MIN_COUNT)) {
     if (known.has(nameKey(m.name))) continue;
-    let id = romanize(m.name);
-    for (let k = 2; usedIds.has(id) || entries.has(id); k++) id = `${romanize(m.name)}-${k}`;
+    const readable = romanize(m.name);
+    let id = readable;
+    for (let k = 2; usedIds.has(id) || entries.has(id); k++) id = `${readable}-${k}`;
     usedIds.add(id);
     entries.set(id, { id, type: "ORG", kind: m.kind as KbEntry["kind"], nameAr: m.name });
     generatedOrigin.set(id, "mined from ANT and Wikipedia (scripts/lib/mine-organisations.ts)");

@@ -13,18 +13,18 @@
  *
  * Neural (needs data/ner/embeddings.bin from scripts/train-embeddings.ts and the shipped
  * perceptron, its partner): a BiLSTM-CRF trained on the rest is scored on the dev set after each
- * epoch, alone and with a perceptron trained on the same sentences as its partner; the partner's
- * weight is fitted there. The shipped model is then trained on everything for the same epochs,
+ * epoch, alone and with a perceptron trained on the same sentences as its partner; the epoch
+ * count and the partner's weight are chosen there (see PICK_MARGIN). The shipped model is then
+ * trained on everything for that many epochs,
  * with the shipped perceptron as its partner. About 25 minutes on one core.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadEmbeddings } from "../src/ner/embeddings.js";
-import type { NeuralTagger } from "../src/ner/neural.js";
 import { nerResources } from "../src/ner/resources.js";
-import { type SpanScores, scoreSpans } from "../src/ner/spans.js";
+import type { SpanScores } from "../src/ner/spans.js";
 import { NerTagger } from "../src/ner/tagger.js";
-import { canonicalTags, type TrainingSentence, trainTagger } from "../src/ner/train.js";
+import { trainTagger } from "../src/ner/train.js";
 import {
   type NeuralTrainOptions,
   trainNeuralTagger,
@@ -155,10 +155,10 @@ if (!neural) {
   trainNeuralTagger(train, {
     ...neuralOptions,
     onEpoch: (epoch, tagger, loss) => {
-      const alone = devScores(tagger);
+      const alone = scoreDev(tagger, dev, resources);
       report(`epoch ${epoch}, loss ${loss.toFixed(0)}, ${seconds(started)}; alone`, alone);
       for (const w of [1, 1.5, 2, 3]) {
-        const scores = devScores(withPartner(tagger, devPerceptron, w));
+        const scores = scoreDev(withPartner(tagger, devPerceptron, w), dev, resources);
         report(`  with the perceptron at ${w}`, scores);
         results.push({ epoch, weight: w, f1: scores.overall.f1 });
       }
@@ -194,17 +194,6 @@ if (!neural) {
     const partner = NerTagger.deserialize(readFileSync(values.partner));
     save(withPartner(tagger, partner, weight).serialize(), values.out ?? "data/ner/neural.bin.gz");
   }
-}
-
-function devScores(tagger: NeuralTagger): SpanScores {
-  const predicted = tagger.tagDocument(
-    dev.map((s) => s.tokens),
-    resources,
-  );
-  return scoreSpans(
-    dev.map((s: TrainingSentence) => canonicalTags(s.tags)),
-    predicted.map((t) => t.tags),
-  );
 }
 
 function save(bytes: Buffer, out: string): void {

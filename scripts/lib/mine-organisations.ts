@@ -125,17 +125,17 @@ export async function mineOrganisations(minCount: number): Promise<MinedName[]> 
   const definite = (word: string) =>
     word.startsWith("ال") ||
     ((words.get(word) ?? 0) >= 10 && (words.get(`ال${word}`) ?? 0) < 0.02 * (words.get(word) ?? 0));
+  const longestExtension = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const prefix = key.slice(0, key.lastIndexOf(" "));
+    if (count > (longestExtension.get(prefix) ?? 0)) longestExtension.set(prefix, count);
+  }
   const out: MinedName[] = [];
   for (const [key, count] of counts) {
     if (count < minCount || !definite(key.slice(key.lastIndexOf(" ") + 1))) continue;
-    // a longer name that takes most of these occurrences is the name
-    let extended = false;
-    for (const [other, c] of counts) {
-      if (c >= 0.5 * count && other.startsWith(`${key} `)) {
-        extended = true;
-        break;
-      }
-    }
+    // a longer name that takes most of these occurrences is the name (a longer sequence never
+    // occurs more often than its one-word-longer prefix, so the direct extensions decide)
+    const extended = (longestExtension.get(key) ?? 0) >= 0.5 * count;
     const qualifier = key.split(" ")[1] as string;
     const share = count / (words.get(qualifier) ?? count);
     // a body speaks: a name is the subject of a reporting verb now and then (أعلن مجلس الشورى);

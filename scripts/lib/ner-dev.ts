@@ -19,7 +19,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { parseConll } from "../../src/ner/conll.js";
 import { loadEmbeddings } from "../../src/ner/embeddings.js";
 import type { FeatureResources } from "../../src/ner/features.js";
-import { loadTagger } from "../../src/ner/index.js";
+import { type DocumentTagger, loadTagger } from "../../src/ner/index.js";
 import { NeuralTagger } from "../../src/ner/neural.js";
 import { nerResources } from "../../src/ner/resources.js";
 import { type SpanScores, scoreSpans } from "../../src/ner/spans.js";
@@ -98,7 +98,7 @@ export function trainDevTagger(
 
 /** Exact-span scores of the tagger on the dev sentences, tagged as one document in order. */
 export function scoreDev(
-  tagger: NerTagger,
+  tagger: DocumentTagger,
   dev: TrainingSentence[],
   resources: FeatureResources = nerResources(),
 ): SpanScores {
@@ -245,13 +245,10 @@ function cachedNeuralDevReport(
   const epochs = Number(shipped.info.epochs ?? NEURAL_SETTINGS.epochs);
   const partner = readModel(perceptron.model) as NerTagger;
   const { train, dev } = splitDev(readTrainingSentences(dataFile), settings.devFraction);
+  // devModelKey already hashes the neural sources: this module imports them
   const key = createHash("sha256")
     .update(devModelKey(dataFile, settings))
     .update(JSON.stringify({ ...NEURAL_SETTINGS, epochs }))
-    .update(readFileSync(join(ROOT, "src", "ner", "neural.ts")))
-    .update(readFileSync(join(ROOT, "src", "ner", "train-neural.ts")))
-    .update(readFileSync(join(ROOT, "src", "ner", "lstm.ts")))
-    .update(readFileSync(join(ROOT, "src", "ner", "consistency.ts")))
     .digest("hex")
     .slice(0, 16);
   const model = join(cacheDir, `ner-dev-neural-${key}.bin.gz`);
@@ -282,16 +279,8 @@ function cachedNeuralDevReport(
     renameSync(`${model}.tmp`, model);
     neural = NeuralTagger.deserialize(bytes, embeddings);
   }
-  const tagger = withPartner(neural, partner, weight);
-  const predicted = tagger.tagDocument(
-    dev.map((s) => s.tokens),
-    nerResources(),
-  );
   return {
-    scores: scoreSpans(
-      dev.map((s) => canonicalTags(s.tags)),
-      predicted.map((t) => t.tags),
-    ),
+    scores: scoreDev(withPartner(neural, partner, weight), dev),
     sentences: { train: train.length, dev: dev.length },
     model,
     cached,

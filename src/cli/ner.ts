@@ -21,7 +21,10 @@ import {
   withPartner,
 } from "../ner/index.js";
 
-/** How much the perceptron partner counts in a neural model trained here. */
+/**
+ * How much the perceptron partner counts in a neural model trained here: a fixed weight, where
+ * scripts/train-ner.ts chooses the shipped model's (3) on a dev split.
+ */
 const NEURAL_PARTNER_WEIGHT = 2;
 
 import { readStdin } from "./io.js";
@@ -169,7 +172,6 @@ export async function runTrainNer(options: {
       info: { data: options.data, epochs },
       onEpoch: (epoch) => progress("neural", epoch, epochs),
     });
-    // the shipped model's fitted weight (scripts/train-ner.ts fits it on a dev split)
     model = withPartner(neural, perceptron, NEURAL_PARTNER_WEIGHT);
   }
   if (process.stderr.isTTY) process.stderr.write("\n");

@@ -28,7 +28,7 @@ import {
 import { MatVec } from "./kernel.js";
 import { dot, type LstmTrace, type LstmWeights, lstmCell, lstmForward } from "./lstm.js";
 import { bioTransitions, forwardBackward, viterbi } from "./model.js";
-import { NerTagger, type TaggedSentence } from "./tagger.js";
+import { NerTagger, openContainer, type TaggedSentence } from "./tagger.js";
 
 export interface NeuralConfig {
   labels: string[];
@@ -178,6 +178,12 @@ export class NeuralTagger {
     return inputs;
   }
 
+  /** Adds token t's feature-bag vector (the sum of its rows) to out[offset ..]. */
+  private addBag(inputs: SentenceInputs, t: number, out: Float32Array, offset: number): void {
+    for (let f = inputs.bagOffsets[t] as number; f < (inputs.bagOffsets[t + 1] as number); f++)
+      this.bag.addRow(inputs.bagRows[f] as number, out, offset);
+  }
+
   /** The input vectors (n × D), before any dropout. */
   inputVectors(inputs: SentenceInputs): Float32Array {
     const { embDim } = this.config;
@@ -186,10 +192,7 @@ export class NeuralTagger {
     for (let i = 0; i < inputs.n; i++) {
       const row = inputs.rows[i] as number;
       if (row >= 0) this.embeddings.addRow(row, xs, i * D);
-      const x0 = i * D + embDim;
-      for (let f = inputs.bagOffsets[i] as number; f < (inputs.bagOffsets[i + 1] as number); f++) {
-        this.bag.addRow(inputs.bagRows[f] as number, xs, x0);
-      }
+      this.addBag(inputs, i, xs, i * D + embDim);
     }
     return xs;
   }
@@ -231,11 +234,7 @@ export class NeuralTagger {
     const D = this.D;
     const n = inputs.n;
     const bags = new Float32Array(n * bagDim);
-    for (let t = 0; t < n; t++) {
-      for (let f = inputs.bagOffsets[t] as number; f < (inputs.bagOffsets[t + 1] as number); f++) {
-        this.bag.addRow(inputs.bagRows[f] as number, bags, t * bagDim);
-      }
-    }
+    for (let t = 0; t < n; t++) this.addBag(inputs, t, bags, t * bagDim);
     const simd = this.simd();
     const states: Float32Array[] = [];
     for (const [direction, weights] of [this.dense.forward, this.dense.backward].entries()) {
@@ -369,16 +368,19 @@ export class NeuralTagger {
     resources?: FeatureResources,
     options: { article?: boolean } = {},
   ): TaggedSentence[] {
-    const features = sentences.map((words) => extractFeatures(words, resources));
     const own = this.config.bagFeatures === "own";
+    const weight = this.config.partnerWeight;
+    const paired = this.partner !== undefined && weight > 0;
+    // the perceptron's features: for the partner, and for a bag of all features
+    const features =
+      paired || !own ? sentences.map((words) => extractFeatures(words, resources)) : undefined;
     const emissions = sentences.map((words, i) =>
       words.length === 0
         ? new Float32Array(0)
-        : this.fastScores(this.inputs(words, resources, own ? undefined : features[i])),
+        : this.fastScores(this.inputs(words, resources, own ? undefined : features?.[i])),
     );
     let transitions = this.dense.transitions;
-    const weight = this.config.partnerWeight;
-    if (this.partner && weight > 0) {
+    if (this.partner && paired) {
       const partner = this.partner.documentPotentials(sentences, resources, features);
       transitions = transitions.map((x, k) => x + weight * (partner.transitions[k] as number));
       emissions.forEach((e, i) => {
@@ -399,7 +401,9 @@ export class NeuralTagger {
       });
       return { tags, confidences };
     });
-    const stems = sentences.map((words) => words.map((word) => wordStem(word, resources)));
+    const stems = sentences.map(
+      (words, i) => features?.[i]?.stems ?? words.map((word) => wordStem(word, resources)),
+    );
     return settleDocument(
       stems,
       tagged,
@@ -434,15 +438,13 @@ export class NeuralTagger {
 
   /** A tagger from its file's bytes after gunzip. */
   static fromRaw(raw: Buffer, embeddings: Embeddings): NeuralTagger {
-    if (raw.subarray(0, NEURAL_MAGIC.length).toString() !== NEURAL_MAGIC)
-      throw new Error("not a marsad neural NER tagger file");
-    const headerLength = raw.readUInt32LE(NEURAL_MAGIC.length);
-    let at = NEURAL_MAGIC.length + 4;
-    const header = JSON.parse(raw.subarray(at, at + headerLength).toString()) as {
-      config: NeuralConfig;
-      info: Record<string, unknown>;
-    };
-    at += headerLength;
+    const opened = openContainer<{ config: NeuralConfig; info: Record<string, unknown> }>(
+      raw,
+      NEURAL_MAGIC,
+      "not a marsad neural NER tagger file",
+    );
+    const { header } = opened;
+    let { at } = opened;
     const { config } = header;
     const take = (bytes: number) => {
       const copy = raw.buffer.slice(raw.byteOffset + at, raw.byteOffset + at + bytes);

@@ -101,16 +101,13 @@ export class NerTagger {
 
   /** A tagger from its file's bytes after gunzip. */
   static fromRaw(raw: Buffer): NerTagger {
-    if (raw.subarray(0, MAGIC.length).toString() !== MAGIC)
-      throw new Error("not a marsad NER tagger file");
-    const headerLength = raw.readUInt32LE(MAGIC.length);
-    let at = MAGIC.length + 4;
-    const header = JSON.parse(raw.subarray(at, at + headerLength).toString()) as {
+    const opened = openContainer<{
       window: number;
       blocks: number[];
       info: Record<string, unknown>;
-    };
-    at += headerLength;
+    }>(raw, MAGIC, "not a marsad NER tagger file");
+    const { header } = opened;
+    let { at } = opened;
     const models = header.blocks.map((size) => {
       const model = NerModel.deserialize(raw.subarray(at, at + size));
       at += size;
@@ -120,6 +117,21 @@ export class NerTagger {
     if (!first) throw new Error("the NER tagger file holds no model");
     return new NerTagger(first, second, header.window, header.info);
   }
+}
+
+/**
+ * The JSON header of a model file (magic, uint32 LE length, JSON) and where what follows it
+ * starts; both taggers' files begin so.
+ */
+export function openContainer<T>(
+  raw: Buffer,
+  magic: string,
+  notOurs: string,
+): { header: T; at: number } {
+  if (raw.subarray(0, magic.length).toString() !== magic) throw new Error(notOurs);
+  const length = raw.readUInt32LE(magic.length);
+  const at = magic.length + 4;
+  return { header: JSON.parse(raw.subarray(at, at + length).toString()) as T, at: at + length };
 }
 
 /** The best tags alone, without confidences (enough for a first pass). */

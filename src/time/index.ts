@@ -2,7 +2,7 @@
  * Time expressions in Arabic news, found with exact offsets and normalised to TIMEX3 values
  * against a reference date (the article's publication date).
  *
- * What it reads (lexicon.ts lists the words, scan.ts the grammar):
+ * What it reads (lexicon.ts lists the words; scan.ts and its rule modules beside it, the grammar):
  *  - dates: Gregorian months in every series (يناير، كانون الثاني، جانفي، أوت، غشت...), Hijri
  *    months and years converted with Intl's Umm al-Qura calendar (15 رمضان 1446 → 2025-03-15),
  *    numeric dates (21/1/2025، 2025-01-21، ٢١/١/٢٠٢٥), dates in words (الحادي والعشرين من يناير),

@@ -1,0 +1,151 @@
+/**
+ * Reference words and back-references to dates already found: الآن، مؤخرا، نفس اليوم، اليوم التالي.
+ */
+import { dayNumber, fromDayNumber } from "./calendar.js";
+import { DEICTICS, W } from "./lexicon.js";
+import { number } from "./numbers.js";
+import { ofYear } from "./relative.js";
+import type { Scanner } from "./scan.js";
+import type { Grain, Hit } from "./types.js";
+import { dayHit } from "./worded-dates.js";
+
+// ---------- reference words, anaphora, holidays ----------
+
+/** The latest day-grain date found so far (anaphora), else the reference. */
+export function lastDay(sc: Scanner): number | null {
+  for (let k = sc.hits.length - 1; k >= 0; k--) {
+    const h = sc.hits[k] as Hit;
+    if (h.day !== undefined && (h.grain === "D" || h.type === "TIME")) return h.day;
+  }
+  return sc.ref;
+}
+
+/** The nearest earlier day-grain date in the same sentence. */
+export function dateInSentence(sc: Scanner, i: number): Hit | null {
+  const start = sc.sentenceStart(sc.toks[i]?.start ?? 0);
+  for (let k = sc.hits.length - 1; k >= 0; k--) {
+    const h = sc.hits[k] as Hit;
+    if ((sc.toks[h.s]?.start ?? 0) < start) return null;
+    if (h.type === "DATE" && h.grain === "D" && h.day !== undefined) return h;
+  }
+  return null;
+}
+
+/** الآن، حاليا، مؤخرا، سابقا، مستقبلا، الوقت الحالي، في وقت سابق، في المستقبل، يوما ما. */
+export function deictic(sc: Scanner, i: number): Hit | null {
+  const c = sc.ca(i);
+  const v = DEICTICS.get(c);
+  if (v && sc.preOk(i)) {
+    let s = i;
+    const p = sc.ca(i - 1);
+    if (c === W.now && (p === W.until || p === W.until3 || p === W.to || p === W.to2)) s = i - 1;
+    const hit: Hit = { s, e: i + 1, type: "DATE", value: v, conf: 0.8 };
+    if (v === "PRESENT_REF" && sc.ref !== null) hit.day = sc.ref;
+    return hit;
+  }
+  if (c === W.time && sc.isDef(i)) {
+    const w = sc.defWord(i + 1);
+    if (w === "حالي" || w === W.present) return refHit(sc, i, i + 2, "PRESENT_REF");
+    return null;
+  }
+  if (c === W.time && !sc.isDef(i) && sc.bare(i - 1, W.in)) {
+    const w = sc.c(i + 1);
+    if (w === W.prevDay && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "PAST_REF");
+    if (w === W.later && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "FUTURE_REF");
+    return null;
+  }
+  if (sc.bare(i - 1, W.in) && sc.isDef(i) && sc.pre[i] === "") {
+    if (c === W.past && !sc.isWordToken(i + 1)) return refHit(sc, i, i + 1, "PAST_REF");
+    if (c === W.future) return refHit(sc, i, i + 1, "FUTURE_REF");
+  }
+  if (c === W.nearest && !sc.isDef(i) && sc.c(i + 1) === W.time && !sc.isDef(i + 1)) {
+    // في أقرب وقت (ممكن): as soon as possible
+    const e = sc.c(i + 2) === W.possible ? i + 3 : i + 2;
+    return refHit(sc, i, e, "FUTURE_REF");
+  }
+  if (c === "قريب" && sc.isDef(i) && sc.bare(i - 1, W.in) && sc.norm(i + 1) === W.urgent) {
+    return refHit(sc, i, i + 2, "FUTURE_REF");
+  }
+  if (sc.norm(i) === "يوما" && sc.digits(i - 1) < 0 && !number(sc, i - 1)) {
+    // يوما ما، يوما من الأيام، قرر يوما أن: "some day"
+    const n = sc.norm(i + 1);
+    if (n === "ما") return refHit(sc, i, i + 2, "FUTURE_REF");
+    if (n === "ان") return refHit(sc, i, i + 1, "FUTURE_REF");
+  }
+  return null;
+}
+
+function refHit(sc: Scanner, s: number, e: number, value: string): Hit {
+  const hit: Hit = { s, e, type: "DATE", value, conf: 0.75 };
+  if (value === "PRESENT_REF" && sc.ref !== null) hit.day = sc.ref;
+  return hit;
+}
+
+/**
+ * Back-references: نفس اليوم / اليوم نفسه / ذات اليوم (the last day named), اليوم التالي (the
+ * day after it), للفترة نفسها هذه السنة (the last period, in this year).
+ */
+export function anaphora(sc: Scanner, i: number): Hit | null {
+  let k = i;
+  let noun = "";
+  const c = sc.ca(i);
+  if ((c === W.same || c === W.very) && !sc.isDef(i) && sc.preOk(i)) {
+    noun = sc.defWord(i + 1);
+    k = i + 2;
+  } else if (sc.isDef(i) && sc.preOk(i)) {
+    const next = sc.c(i + 1);
+    if (next === W.self || next === W.selfF || next === W.veryM || next === W.veryF) {
+      noun = c;
+      k = i + 2;
+    } else if (c === W.today) {
+      const rel = sc.defWord(i + 1);
+      if (rel === "تالي" || rel === "موالي") return relativeToLast(sc, i, i + 2, 1);
+      if (rel === "سابق") return relativeToLast(sc, i, i + 2, -1);
+      return null;
+    } else return null;
+  } else return null;
+  if (noun === W.today) {
+    const last = lastOfGrain(sc, "D");
+    return last ? { ...last, s: i, e: k, conf: 0.6 } : null;
+  }
+  if (noun === W.period) {
+    const last = lastOfGrain(sc, "M") ?? lastOfGrain(sc, "D");
+    if (!last) return null;
+    // للفترة نفسها هذه السنة / من العام الماضي: the same period in another year
+    const year = ofYear(sc, k);
+    if (year && last.day !== undefined) {
+      const f = fromDayNumber(last.day);
+      const value = year.y + last.value.slice(4);
+      const hit: Hit = {
+        ...last,
+        s: i,
+        e: year.e,
+        value,
+        day: dayNumber(year.y, f.m, f.d),
+        conf: 0.6,
+      };
+      return hit;
+    }
+    return { ...last, s: i, e: k, conf: 0.5 };
+  }
+  if (noun === W.month || noun === W.year || noun === W.year2 || noun === W.week) {
+    const grain: Grain = noun === W.month ? "M" : noun === W.week ? "W" : "Y";
+    const last = lastOfGrain(sc, grain);
+    return last ? { ...last, s: i, e: k, conf: 0.6 } : null;
+  }
+  return null;
+}
+
+function lastOfGrain(sc: Scanner, grain: Grain): Hit | null {
+  for (let k = sc.hits.length - 1; k >= 0; k--) {
+    const h = sc.hits[k] as Hit;
+    if (h.type === "DATE" && h.grain === grain && !h.value.startsWith("(")) return h;
+  }
+  return null;
+}
+
+function relativeToLast(sc: Scanner, s: number, e: number, shift: number): Hit | null {
+  const base = lastDay(sc);
+  if (base === null) return { s, e, type: "DATE", value: "XXXX-XX-XX", grain: "D", conf: 0.5 };
+  return dayHit(s, e, base + shift, 0.6);
+}

@@ -17,7 +17,8 @@
  * pan-arab-tune and pan-arab-check (the invented articles of test/fixtures/pan-arab), events
  * (arabic_event_gsr sentences), snippets (trafilatura pages, the external scorer), extraction
  * (ours against Readability alone, scripts/eval-extract.ts), time-pairs (Duckling/Maha pairs, as
- * test/time/pairs.test.ts scores them) and timesuite (our dev/time suite).
+ * test/time/pairs.test.ts scores them), timesuite (our dev/time suite) and timesuite-check (the
+ * blind dev/time-check suite, written without reading the code and never tuned on).
  *
  * The NER row trains its dev-split model once (about 5 minutes) and keeps it in
  * .bench/ner-dev-<key>.bin.gz, the key a hash of the training data, the settings, the code that
@@ -508,14 +509,24 @@ const ROWS: RowSpec[] = [
       };
     },
   },
-  {
-    id: "timesuite",
-    name: "time: our dev/time suite (tuned)",
-    source: `${SCORER_CMD} timesuite dev/time`,
+  timeSuiteRow("timesuite", "time: our dev/time suite (tuned)", "dev/time"),
+  timeSuiteRow(
+    "timesuite-check",
+    "time: the blind dev/time-check suite (written without the code, untouched)",
+    "dev/time-check",
+  ),
+];
+
+/** A Recognizers-Text style date-time suite scored by the evaluation's scorer. */
+function timeSuiteRow(id: string, name: string, folder: string): RowSpec {
+  return {
+    id,
+    name,
+    source: `${SCORER_CMD} timesuite ${folder}`,
     needs: [SCORER],
     usesCli: true,
     run: async () => {
-      const out = await score("timesuite", ["dev/time"]);
+      const out = await score("timesuite", [folder]);
       const [cases, f1, precision, recall, ok, n, accuracy] = grab(
         out,
         /date-time suite \((\d+) cases\): detection F1 ([\d.]+) \(P ([\d.]+) R ([\d.]+)\), resolution (\d+)\/(\d+) = ([\d.]+)/,
@@ -528,8 +539,8 @@ const ROWS: RowSpec[] = [
         ],
       };
     },
-  },
-];
+  };
+}
 
 /** Extracts the trafilatura pages once; a half-done extraction is never taken for a whole one. */
 function extractTrafilatura(): void {

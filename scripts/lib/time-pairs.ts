@@ -43,7 +43,7 @@ export function scoreRelativeDatePairs(file = RELATIVE_DATE_PAIRS): PairsScore {
     const forward = p.source.includes("duckling") || /next_weekday/.test(p.note);
     const found = extractTimesFromText(p.expression, {
       reference: p.reference_datetime.slice(0, 10),
-      weekdays: forward ? "forward" : "past",
+      bareDates: forward ? "forward" : "past",
     });
     const want = typeof p.expected === "string" ? p.expected : p.expected.from;
     const t = found[0];

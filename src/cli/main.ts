@@ -84,9 +84,16 @@ function buildProgram(): Command {
     .argument("[text...]", "the text (quote it), or - for standard input")
     .option("--date <YYYY-MM-DD>", "the reference date (e.g. the publication date)", dateOption)
     .addOption(
-      new Option("--weekdays <convention>", "bare weekdays: most recent or next occurrence")
-        .choices(["past", "forward"])
-        .default("past"),
+      new Option(
+        "--bare-dates <convention>",
+        "weekdays, day-months and months with no year or relative word: the most recent (past, default) or the next (forward)",
+      ).choices(["past", "forward"]),
+    )
+    .addOption(
+      new Option("--weekdays <convention>", "the former name of --bare-dates").choices([
+        "past",
+        "forward",
+      ]),
     )
     .addOption(
       new Option("--clock <reading>", "clock times as written (phrase) or on the date (article)")

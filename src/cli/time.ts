@@ -15,6 +15,7 @@ import { type JsonlSummary, mapJsonl, openFile, readStdin } from "./io.js";
 
 export interface TimeFlags {
   date?: string;
+  bareDates?: "past" | "forward";
   weekdays?: "past" | "forward";
   clock?: "article" | "phrase";
   json?: boolean;
@@ -23,7 +24,7 @@ export interface TimeFlags {
 
 export async function runTime(words: string[], flags: TimeFlags): Promise<void> {
   const options: TimeOptions = {
-    weekdays: flags.weekdays ?? "past",
+    bareDates: flags.bareDates ?? flags.weekdays ?? "past",
     clock: flags.clock ?? "phrase",
   };
   if (flags.jsonl !== undefined) {

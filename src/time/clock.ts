@@ -47,6 +47,13 @@ export function clockExpr(sc: Scanner, i: number, ctx?: ClockContext): Hit | nul
       hour = Number(s);
       numeric = true;
       k++;
+    } else if (/^\d{3,4}$/.test(s) && (saa || (podAdverb(sc, k + 1) && Number(s) < 1300))) {
+      // 0945 صباحا، الساعة 1715: hours and minutes written together
+      hour = Math.floor(Number(s) / 100);
+      minute = Number(s) % 100;
+      minutes = true;
+      numeric = true;
+      k++;
     } else return null;
   } else {
     const c = sc.ca(k);
@@ -97,6 +104,8 @@ export function clockExpr(sc: Scanner, i: number, ctx?: ClockContext): Hit | nul
     (numeric && minutes) ||
     pod !== null ||
     (hourWord && (frac !== null || exact)) ||
+    // العاشرة من صباح اليوم: the part of the day and its day follow (extend attaches them)
+    (hourWord && sc.bare(k, W.of) && PODS.has(sc.c(k + 1)) && !sc.isDef(k + 1)) ||
     (hourWord && clockPreposition(sc, i - 1) && (sc.boundary(k) || isConjunctionWord(sc, k))) ||
     (reread && (hourWord || ctx?.undated === true));
   if (!accepted) return null;
@@ -259,8 +268,8 @@ export function podExpr(sc: Scanner, i: number): Hit | null {
       const day = dayPhrase(sc, i + 1);
       if (day && day.grain === "D")
         return podHit(sc, i, day.e, day.day ?? null, pod, true, day.value);
-      // صباح يوم الأحد
-      return null;
+      // مساء الساعة الثامنة: the part of the day, then its hour
+      return clockAfterPod(sc, i, i + 1, pod);
     }
     // an adverb alone: وصل صباحا
     if (c === "ليلا" && sc.conj(i + 1)) return null;
@@ -288,18 +297,16 @@ export function podExpr(sc: Scanner, i: number): Hit | null {
     return podHit(sc, i, i + 1, null, pod, false);
   }
   if (
-    (c === "ظهر" || c === W.afternoon2) &&
-    def &&
-    sc.pre[i] === "" &&
-    (sc.bare(i - 1, W.at) || sc.bare(i - 1, W.until))
+    (c === W.afternoon2 && def && sc.preOk(i)) ||
+    (c === "ظهر" && def && sc.pre[i] === "" && (sc.bare(i - 1, W.at) || sc.bare(i - 1, W.until)))
   ) {
-    // عند الظهر: noon
+    // الظهيرة، عند الظهر: noon, a moment rather than the midday part of the day
     return clockValueHit(sc, i, i + 1, 12);
   }
   if (c === W.after && !def && sc.preOk(i)) {
-    // بعد الظهر، بعد الزوال alone
+    // بعد الظهر, alone or before its hour (بعد الظهر الساعة 4)
     const p = podAdverb(sc, i);
-    if (p) return podHit(sc, i, p.e, null, p.pod, false);
+    if (p) return clockAfterPod(sc, i, p.e, p.pod) ?? podHit(sc, i, p.e, null, p.pod, false);
   }
   if (c === "منتصف" || c === W.in) {
     // منتصف الليل / منتصف النهار
@@ -310,6 +317,15 @@ export function podExpr(sc: Scanner, i: number): Hit | null {
     if (w === W.noon) return clockValueHit(sc, i, k + 2, 12);
   }
   return null;
+}
+
+/** A clock time right after a part of the day that stands before it: مساء الساعة 8 → T20. */
+function clockAfterPod(sc: Scanner, s: number, k: number, pod: Pod): Hit | null {
+  // only الساعة or digits: an ordinal after a part of the day is its adjective (الليلة السادسة)
+  if (!(sc.ca(k) === W.hour && sc.isDef(k)) && sc.toks[k]?.kind !== "number") return null;
+  const clock = clockExpr(sc, k, { day: null, pod, undated: true });
+  if (!clock) return null;
+  return { ...clock, s };
 }
 
 function clockValueHit(sc: Scanner, s: number, e: number, hour: number): Hit {
@@ -338,8 +354,7 @@ export function podHit(
 ): Hit {
   let onDay = day;
   if (onDay === null && !dated && sc.opts.clock === "article") onDay = sc.ref;
-  // midday (ظهر) is noon: T12
-  const suffix = pod === "MI" ? (sc.opts.clock === "article" ? "T12:00" : "T12") : `T${pod}`;
+  const suffix = `T${pod}`;
   let value: string;
   if (onDay !== null) value = `${isoDay(onDay)}${suffix}`;
   else if (dayValue !== undefined) value = `${dayValue}${suffix}`;

@@ -48,11 +48,19 @@ function compositeDuration(parts: [number, Unit][]): string {
   return `P${date}${time ? `T${time}` : ""}`;
 }
 
-/** TIMEX3 duration: P3D, PT1H30M, PXD; halves in the next unit down where one exists. */
+/**
+ * TIMEX3 duration: P3D, PT1H30M, PXD; halves in the next unit down where one exists. Counted
+ * decades and centuries are written in years (نصف قرن → P50Y, عقدين → P20Y), the form every
+ * reader compares; only a vague amount keeps its own unit (عقود → PXDE).
+ */
 export function durationValue(count: number, unit: Unit): string {
   const t = isTimeUnit(unit) ? "T" : "";
   const code = UNIT_CODE[unit];
   if (Number.isNaN(count)) return `P${t}X${code}`;
+  if (unit === "DE" || unit === "CE") {
+    const years = count * (unit === "DE" ? 10 : 100);
+    if (Number.isInteger(years)) return `P${years}Y`;
+  }
   const whole = Math.floor(count);
   const frac = count - whole;
   if (frac === 0) return `P${t}${whole}${code}`;
@@ -97,7 +105,9 @@ export function quantity(sc: Scanner, i: number): Qty | null {
     k = num.e;
     decimal = !Number.isInteger(num.v);
   }
-  const u = UNITS.get(sc.c(k));
+  // ليوم كامل، لعام كامل: a clitic-borne unit counts only when "whole" follows it
+  const wholeNext = isWhole(sc, k + 1);
+  const u = UNITS.get(count === null && k === i && wholeNext ? sc.ca(k) : sc.c(k));
   if (!u || sc.isDef(k)) return null;
   if (sc.pre[k] !== "" && count !== null) return null;
   let e = k + 1;
@@ -140,17 +150,7 @@ export function quantity(sc: Scanner, i: number): Qty | null {
       e += 2;
     }
     // يوم كامل، شهر واحد، يوما كاملا: one whole unit
-    const after = sc.c(e);
-    const n = sc.norm(e);
-    if (
-      count === 1 &&
-      (after === W.whole ||
-        after === W.wholeF ||
-        after === W.one ||
-        after === W.oneF ||
-        n === "كاملا" ||
-        n === "واحدا")
-    ) {
+    if (count === 1 && isWhole(sc, e)) {
       single = false;
       e++;
     }
@@ -158,6 +158,15 @@ export function quantity(sc: Scanner, i: number): Qty | null {
   const q: Qty = { count, unit: u.unit, e, single };
   if (decimal) q.decimal = true;
   return q;
+}
+
+/** كامل، كاملة، كاملا، واحد، واحدة، واحدا after a unit: one whole of it. */
+function isWhole(sc: Scanner, i: number): boolean {
+  const c = sc.c(i);
+  const n = sc.norm(i);
+  return (
+    c === W.whole || c === W.wholeF || c === W.one || c === W.oneF || n === "كاملا" || n === "واحدا"
+  );
 }
 
 /** Whether a quantity ends right before i (for "14 يوما في السنة"). */
@@ -182,7 +191,25 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
     if (u && u.count === 1 && !u.acc) {
       return { s: i, e: i + 2, type: "DURATION", value: durationValue(1, u.unit), conf: 0.8 };
     }
+    // طوال عقود، طيلة سنوات: an uncounted stretch
+    const v = UNITS.get(sc.c(i + 1));
+    if (v && v.count === 0 && !sc.isDef(i + 1) && !number(sc, i + 2)) {
+      const e = sc.c(i + 2) === W.long || sc.c(i + 2) === W.longF ? i + 3 : i + 2;
+      return { s: i, e, type: "DURATION", value: durationValue(Number.NaN, v.unit), conf: 0.75 };
+    }
   }
+  // في الثامنة من العمر: an age, so a number of years (not العقد الرابع من العمر, where the
+  // ordinal counts another unit)
+  const ord = number(sc, i);
+  if (
+    ord?.ordinal &&
+    ord.word &&
+    sc.isDef(i) &&
+    !UNITS.has(sc.ca(i - 1)) &&
+    sc.bare(ord.e, W.of) &&
+    sc.defWord(ord.e + 1) === W.age
+  )
+    return { s: i, e: ord.e + 2, type: "DURATION", value: `P${ord.v}Y`, conf: 0.75 };
   const q = quantity(sc, i);
   if (!q) return null;
   if (q.single) {
@@ -213,9 +240,10 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
     hit.value = compositeDuration(parts);
     hit.e = e = last.e;
   }
-  // ... الماضية / الأخيرة / المقبلة: a duration that ends or starts at the reference
+  // ... الماضية / الأخيرة / المقبلة: a duration that ends or starts at the reference, also after
+  // an indefinite amount (3 أيام القادمة), as news and speech write it
   const rel = relativeOrRecent(sc, e);
-  if (rel && isDefQuantity(sc, i)) {
+  if (rel) {
     e = rel.e;
     hit.e = e;
     anchorDuration(sc, hit, q, rel.shift);
@@ -273,6 +301,12 @@ function anchoredPeriod(sc: Scanner, i: number): Hit | null {
   }
   const rel = relativeOrRecent(sc, k);
   if (!rel) return null;
+  if (Number.isNaN(count) && k === i + 1 && !isRecent(sc, k)) {
+    // الأيام المقبلة، السنوات السابقة: no amount, so a pointer to the future or past; the
+    // stretch up to now (السنوات الأخيرة) stays a vague duration, PXY
+    const value = rel.shift > 0 ? "FUTURE_REF" : "PAST_REF";
+    return { s: i, e: rel.e, type: "DATE", value, conf: 0.75 };
+  }
   const hit: Hit = {
     s: i,
     e: rel.e,
@@ -284,14 +318,14 @@ function anchoredPeriod(sc: Scanner, i: number): Hit | null {
   return hit;
 }
 
-function isDefQuantity(sc: Scanner, i: number): boolean {
-  return sc.isDef(i) || sc.norm(i) === "ال";
+function isRecent(sc: Scanner, i: number): boolean {
+  const d = sc.defWord(i);
+  return d === W.recent || d === W.recentF || d === W.recentPl || d === W.recentDual;
 }
 
 function relativeOrRecent(sc: Scanner, i: number): { shift: number; e: number } | null {
+  if (isRecent(sc, i)) return { shift: -1, e: i + 1 };
   const d = sc.defWord(i);
-  if (d === W.recent || d === W.recentF || d === W.recentPl || d === W.recentDual)
-    return { shift: -1, e: i + 1 };
   const r = RELATIVE.get(d);
   if (r === undefined || r === 0) return null;
   return { shift: r, e: i + 1 };

@@ -19,8 +19,9 @@
  * (the publication day included), unless الماضي/المقبل/القادم, a future verb (سـ، سوف، an
  * imperfect just before) or a weekday that agrees with another year says otherwise; a day-month
  * that would be most of a year back while a few weeks ahead is read ahead (an announcement).
- * `weekdays: "forward"` reads bare weekdays (never today) and day-months as the next occurrence
- * instead, the Duckling convention. Event-anchored phrases (بعد يوم من أداء اليمين) take the date
+ * `bareDates: "forward"` (formerly `weekdays`) reads bare weekdays (never today), day-months,
+ * months and weekdays of a month as the next occurrence instead, the Duckling and Recognizers-Text
+ * convention. Event-anchored phrases (بعد يوم من أداء اليمين) take the date
  * already named in their sentence, else stay a duration. A range (من 5 إلى 10 مارس) is one expression whose value is
  * the interval "(2025-03-05,2025-03-10,P5D)" and whose `resolved` is its first day. `resolved` is
  * the first day of whatever the value denotes (a week's Monday, a month's 1st, a duration's start
@@ -40,7 +41,13 @@ import { type Hit, Scanner, type ScanOptions } from "./scan.js";
 export interface TimeOptions {
   /** Reference date, YYYY-MM-DD; defaults to `doc.meta.published`. null: none. */
   reference?: string | null;
-  /** Bare weekdays and day-months: "past" (news, default) or "forward" (next occurrence). */
+  /**
+   * Dates the text leaves open (a bare weekday, day-month, month or ordinal weekday of the month):
+   * "past", the most recent on or before the reference (news, default), or "forward", the next
+   * one (the Duckling and Recognizers-Text convention).
+   */
+  bareDates?: "past" | "forward";
+  /** @deprecated the former name of `bareDates`. */
   weekdays?: "past" | "forward";
   /** Clock times anchored to the reference day ("article", default) or as written ("phrase"). */
   clock?: "article" | "phrase";
@@ -53,7 +60,7 @@ export function extractTimes(doc: Doc, options: TimeOptions = {}): TimeExpressio
   const refText = options.reference === undefined ? doc.meta.published : options.reference;
   const ref = refText ? parseIsoDay(refText) : null;
   const scanOptions: ScanOptions = {
-    weekdays: options.weekdays ?? "past",
+    bareDates: options.bareDates ?? options.weekdays ?? "past",
     clock: options.clock ?? "article",
   };
   const hits = new Scanner(doc.text, doc.tokens, ref, scanOptions, doc.sentences).scan();

@@ -332,7 +332,7 @@ const POD_WORDS: Record<string, Pod> = {
   مساء: "EV",
   مساءا: "EV",
   مسا: "EV",
-  عشية: "EV",
+  عشية: "AF",
   ليل: "NI",
   ليلا: "NI",
   ليلة: "NI",
@@ -447,6 +447,7 @@ export const W = {
   ceWordF: n("ميلادية"),
   ceFor: n("للميلاد"),
   century: n("قرن"),
+  decade: n("عقد"),
   time: n("وقت"),
   dual: n("يومي"),
   recentPl: n("أخيرين"),
@@ -528,6 +529,12 @@ export const W = {
   nearest: n("أقرب"),
   possible: n("ممكن"),
   urgent: n("العاجل"),
+  lately: n("آونة"),
+  era: n("زمن"),
+  long: n("طويل"),
+  longF: n("طويلة"),
+  moment: n("حين"),
+  soon: n("قريبا"),
 };
 
 function n(word: string): string {
@@ -574,6 +581,10 @@ const DEICTIC_WORDS: Record<string, string> = {
   مؤخرا: "PAST_REF",
   سابقا: "PAST_REF",
   مستقبلا: "FUTURE_REF",
+  لاحقا: "FUTURE_REF",
+  آنذاك: "PAST_REF",
+  حينذاك: "PAST_REF",
+  وقتئذ: "PAST_REF",
 };
 export const DEICTICS = new Map<string, string>();
 

@@ -4,12 +4,13 @@ import { W } from "./lexicon.js";
 import { asciiDigits } from "./numbers.js";
 import type { Scanner } from "./scan.js";
 import type { CalDate } from "./types.js";
-import { yearAfter } from "./worded-dates.js";
+import { isFutureVerb, monthName, yearAfter } from "./worded-dates.js";
 
 const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const NUMERIC_YMD = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/;
-const NUMERIC_DM = /^(\d{1,2})[/-](\d{1,2})$/;
+const NUMERIC_DM = /^(\d{1,2})([/.-])(\d{1,2})$/;
 const NUMERIC_MY = /^(\d{1,2})[/-](\d{4})$/;
+const NUMERIC_YM = /^(\d{4})[/.](\d{1,2})$/;
 export const NUMERIC_YY = /^(\d{4})[/-](\d{4})$/;
 export const NUMERIC_DD = /^(\d{1,2})-(\d{1,2})$/;
 
@@ -35,15 +36,38 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     if (mo < 1 || mo > 12) return null;
     return { e: i + 1, y, m: mo, conf: 0.85 };
   }
+  m = NUMERIC_YM.exec(s);
+  if (m) {
+    // 2015/3: a year then its month (a year of the last two centuries, so not a ratio)
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return null;
+    if (!dateContext(sc, i - 1) && !isFutureVerb(sc, i - 1) && !(i === 0 && sc.n === 1))
+      return null;
+    return { e: i + 1, y, m: mo, conf: 0.75 };
+  }
   m = NUMERIC_DM.exec(s);
-  if (m && (s.includes("/") || supported)) {
+  if (m) {
+    const sep = m[2] as string;
     let d = Number(m[1]);
-    let mo = Number(m[2]);
+    let mo = Number(m[3]);
     if (mo > 12 && d <= 12) [d, mo] = [mo, d];
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    // 3/4 is as often a fraction or a code: a bare day/month needs a date word before it
-    // (في، يوم، بتاريخ...) unless it stands alone
-    if (!supported && !dateContext(sc, i - 1) && !(i === 0 && sc.n === 1)) return null;
+    // 3/4 is as often a fraction or a code, 3-1 a score, 3.17 a decimal: a bare day/month needs
+    // a date word (في، يوم، بتاريخ...) or a future verb (سأعود 22-4) before it, unless it stands
+    // alone; 3-5 مارس is a range of days, read with its month
+    // (the end of a range, إلى 2.3, is as often a ratio: only the slash form is taken there)
+    const rangeEnd = sep !== "/" && (sc.ca(i - 1) === W.to || sc.ca(i - 1) === W.to2);
+    const context =
+      supported ||
+      (dateContext(sc, i - 1) && !rangeEnd) ||
+      isFutureVerb(sc, i - 1) ||
+      (i === 0 && sc.n === 1);
+    if (!context) return null;
+    if (sep !== "/" && monthName(sc, sc.bare(i + 1, W.of) ? i + 2 : i + 1)) return null;
+    // a decimal ends its phrase only as a date: 4.22 بالمئة is an amount
+    if (sep === "." && !sc.boundary(i + 1) && sc.core[i + 1] === "" && sc.norm(i + 1) !== "و")
+      return null;
     const cal: CalDate = { e: i + 1, m: mo, d, conf: 0.8 };
     const year = yearAfter(sc, i + 1);
     if (year) {

@@ -2,7 +2,7 @@
  * Reference words and back-references to dates already found: الآن، مؤخرا، نفس اليوم، اليوم التالي.
  */
 import { dayNumber, fromDayNumber } from "./calendar.js";
-import { DEICTICS, W } from "./lexicon.js";
+import { DEICTICS, DEMONSTRATIVES, RELATIVE, W } from "./lexicon.js";
 import { number } from "./numbers.js";
 import { ofYear } from "./relative.js";
 import type { Scanner } from "./scan.js";
@@ -48,13 +48,13 @@ export function deictic(sc: Scanner, i: number): Hit | null {
     if (w === "حالي" || w === W.present) return refHit(sc, i, i + 2, "PRESENT_REF");
     return null;
   }
-  if (c === W.time && !sc.isDef(i) && sc.bare(i - 1, W.in)) {
+  if (c === W.time && !sc.isDef(i) && afterIn(sc, i)) {
     const w = sc.c(i + 1);
     if (w === W.prevDay && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "PAST_REF");
     if (w === W.later && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "FUTURE_REF");
     return null;
   }
-  if (sc.bare(i - 1, W.in) && sc.isDef(i) && sc.pre[i] === "") {
+  if (afterIn(sc, i) && sc.isDef(i) && sc.pre[i] === "") {
     if (c === W.past && !sc.isWordToken(i + 1)) return refHit(sc, i, i + 1, "PAST_REF");
     if (c === W.future) return refHit(sc, i, i + 1, "FUTURE_REF");
   }
@@ -63,9 +63,11 @@ export function deictic(sc: Scanner, i: number): Hit | null {
     const e = sc.c(i + 2) === W.possible ? i + 3 : i + 2;
     return refHit(sc, i, e, "FUTURE_REF");
   }
-  if (c === "قريب" && sc.isDef(i) && sc.bare(i - 1, W.in) && sc.norm(i + 1) === W.urgent) {
+  if (c === "قريب" && sc.isDef(i) && afterIn(sc, i) && sc.norm(i + 1) === W.urgent) {
     return refHit(sc, i, i + 2, "FUTURE_REF");
   }
+  const vague = vagueReference(sc, i);
+  if (vague) return vague;
   if (sc.norm(i) === "يوما" && sc.digits(i - 1) < 0 && !number(sc, i - 1)) {
     // يوما ما، يوما من الأيام، قرر يوما أن: "some day"
     const n = sc.norm(i + 1);
@@ -73,6 +75,79 @@ export function deictic(sc: Scanner, i: number): Hit | null {
     if (n === "ان") return refHit(sc, i, i + 1, "FUTURE_REF");
   }
   return null;
+}
+
+/**
+ * Phrases that point at the past, present or future without a date: في السابق، في ذلك الوقت،
+ * منذ فترة طويلة، في هذه الفترة، الفترة المقبلة، في الآونة الأخيرة، من قبل (ending its clause),
+ * قريبا. A في before them belongs to the phrase.
+ */
+function vagueReference(sc: Scanner, i: number): Hit | null {
+  const c = sc.ca(i);
+  const withIn = (s: number) => (afterIn(sc, s) ? s - 1 : s);
+  // في السابق، في الماضي: the adjective as a noun, nothing after it
+  if ((c === W.prevDay || c === W.past) && sc.isDef(i) && sc.pre[i] === "" && afterIn(sc, i)) {
+    if (!sc.isWordToken(i + 1) || sc.core[i + 1] === "" || sc.conj(i + 1))
+      return refHit(sc, i - 1, i + 1, "PAST_REF");
+    return null;
+  }
+  // في الآونة الأخيرة
+  if (c === W.lately && sc.isDef(i) && sc.preOk(i)) {
+    const d = sc.defWord(i + 1);
+    if (d === W.recentF || d === W.recent) return refHit(sc, withIn(i), i + 2, "PAST_REF");
+    return null;
+  }
+  // في ذلك الوقت، في تلك الفترة، ذلك الحين: a time the story has left
+  if ((c === W.that || c === W.that2) && sc.preOk(i)) {
+    const d = sc.defWord(i + 1);
+    if (d === W.time || d === W.period || d === W.era || d === W.moment)
+      return refHit(sc, withIn(i), i + 2, "PAST_REF");
+    return null;
+  }
+  // منذ فترة (طويلة)، منذ زمن بعيد، منذ وقت طويل
+  if (c === W.since && !sc.isDef(i) && sc.preOk(i)) {
+    const w = sc.c(i + 1);
+    if ((w === W.period || w === W.duration || w === W.era || w === W.time) && !sc.isDef(i + 1)) {
+      const a = sc.c(i + 2);
+      const e = (a === W.long || a === W.longF || a === "بعيد") && !sc.isDef(i + 2) ? i + 3 : i + 2;
+      return refHit(sc, i, e, "PAST_REF");
+    }
+    return null;
+  }
+  // هذه الفترة، الفترة الحالية / المقبلة / الماضية / الأخيرة، هذه الأيام
+  if (DEMONSTRATIVES.has(c) && sc.preOk(i)) {
+    const d = sc.defWord(i + 1);
+    if (d === W.period || (d === "ايام" && !sc.isWordToken(i + 2)))
+      return refHit(sc, withIn(i), i + 2, "PRESENT_REF");
+    return null;
+  }
+  if (c === W.period && sc.isDef(i) && sc.preOk(i)) {
+    const d = sc.defWord(i + 1);
+    if (d === W.recent || d === W.recentF) return refHit(sc, withIn(i), i + 2, "PAST_REF");
+    if (d === W.present) return refHit(sc, withIn(i), i + 2, "PRESENT_REF");
+    const r = RELATIVE.get(d);
+    if (r === undefined) return null;
+    const value = r < 0 ? "PAST_REF" : r > 0 ? "FUTURE_REF" : "PRESENT_REF";
+    return refHit(sc, withIn(i), i + 2, value);
+  }
+  // من قبل at a clause end is "before, ever"; followed by a noun it is "by" (من قبل الشرطة)
+  if (
+    c === W.before &&
+    sc.pre[i] === "" &&
+    !sc.isDef(i) &&
+    sc.bare(i - 1, W.of) &&
+    sc.boundary(i + 1)
+  )
+    return refHit(sc, i - 1, i + 1, "PAST_REF");
+  // قريبا (not قريبا من, "near")
+  if (c === W.soon && sc.preOk(i) && !sc.bare(i + 1, W.of))
+    return refHit(sc, i, i + 1, "FUTURE_REF");
+  return null;
+}
+
+/** في right before i, alone or with و/ف (وفي وقت سابق). */
+function afterIn(sc: Scanner, i: number): boolean {
+  return sc.ca(i - 1) === W.in && !sc.isDef(i - 1);
 }
 
 function refHit(sc: Scanner, s: number, e: number, value: string): Hit {

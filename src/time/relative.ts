@@ -47,12 +47,11 @@ export function relativeDay(
     if (sc.c(i + 1) === W.first && sc.isDef(i + 1)) return { off: -2, e: i + 2 };
     return { off: -1, e: i + 1 };
   }
-  if (
-    c === W.first &&
-    !def &&
-    (sc.c(i + 1) === W.yesterday || sc.c(i + 1) === W.yesterday2 || sc.c(i + 1) === W.mbareh)
-  ) {
-    return { off: -2, e: i + 2 };
+  if (c === W.first && !def) {
+    // أول أمس, and أول من أمس with the partitive من between
+    const k = sc.bare(i + 1, W.of) ? i + 2 : i + 1;
+    const y = sc.c(k);
+    if (y === W.yesterday || y === W.yesterday2 || y === W.mbareh) return { off: -2, e: k + 1 };
   }
   const afterPod = PODS.has(sc.ca(i - 1)) && !sc.isDef(i - 1);
   if (
@@ -219,9 +218,30 @@ export function quantityDate(sc: Scanner, i: number): Hit | null {
     if (m) dur.mod = m.mod;
     return dur;
   }
+  if (c === W.since && !fromNow) {
+    // منذ ثلاثين عاما: how long it has lasted (the value), reaching back to a day (resolved)
+    const dur: Hit = {
+      s: i,
+      e: k,
+      type: "DURATION",
+      value: durationValue(q.count, q.unit),
+      conf: 0.8,
+    };
+    if (sc.ref !== null) dur.day = shiftDay(sc.ref, -q.count, q.unit);
+    if (m) dur.mod = m.mod;
+    return dur;
+  }
   const hit = shiftedDate(sc, i, k, q.count * (past ? -1 : 1), q.unit);
   if (hit && m) hit.mod = m.mod;
   return hit;
+}
+
+/** The day n units from day `from` (months and longer by calendar months, rounded). */
+function shiftDay(from: number, n: number, unit: Unit): number {
+  const months: Partial<Record<Unit, number>> = { M: 1, Y: 12, DE: 120, CE: 1200 };
+  const perMonth = months[unit];
+  if (perMonth !== undefined) return addMonths(from, Math.round(n * perMonth));
+  return from + Math.round(n * (unit === "W" ? 7 : 1));
 }
 
 /** The reference moved by n units, at that unit's grain (قبل شهرين → 2021-07). */
@@ -318,13 +338,25 @@ export function periodPart(sc: Scanner, i: number): Hit | null {
       k = year.e;
     } else if (def) {
       const rel = relativeSuffix(sc, k);
-      if (!rel || sc.ref === null) return null;
-      k = rel.e;
-      y = fromDayNumber(sc.ref).y + rel.shift;
+      if (rel && sc.ref !== null) {
+        k = rel.e;
+        y = fromDayNumber(sc.ref).y + rel.shift;
+      } else if (rel || namesMovement(sc, k)) {
+        return null;
+      }
     } else return null;
-    return { s: i, e: k, type: "DATE", value: `${pad4(y)}-${season}`, grain: "M", conf: 0.8 };
+    // الصيف alone: as given (SU) in a phrase, the reference year's in an article
+    if (y === null && sc.opts.clock === "article" && sc.ref !== null) y = fromDayNumber(sc.ref).y;
+    const value = y === null ? season : `${pad4(y)}-${season}`;
+    return { s: i, e: k, type: "DATE", value, grain: "M", conf: y === null ? 0.7 : 0.8 };
   }
   return null;
+}
+
+/** الربيع العربي، الخريف الديمقراطي: a definite nisba adjective makes a season a movement's name. */
+function namesMovement(sc: Scanner, i: number): boolean {
+  const w = sc.defWord(i);
+  return w.length > 3 && w.endsWith("ي") && !RELATIVE.has(w);
 }
 
 /** "[من] [عام] 2016" or "[من] العام الماضي / هذا العام" → a year. */
@@ -358,7 +390,42 @@ export function decade(sc: Scanner, i: number): Hit | null {
         k = cent.e;
       }
     }
-    return { s: i, e: k, type: "DATE", value: `${century}${dec}`, grain: "Y", conf: 0.75 };
+    const start = (century * 10 + dec) * 10;
+    return {
+      s: i,
+      e: k,
+      type: "DATE",
+      value: `${century}${dec}`,
+      day: dayNumber(start, 1, 1),
+      grain: "Y",
+      conf: 0.75,
+    };
+  }
+  // العقد الماضي، العقد القادم، هذا العقد: the calendar decade before, after or around the
+  // reference (العقد الحالي is as often "the current contract", so the present needs هذا)
+  let shift: number | null = null;
+  let k = i;
+  if (DEMONSTRATIVES.has(c) && sc.preOk(i) && sc.defWord(i + 1) === W.decade) {
+    shift = 0;
+    k = i + 2;
+  } else if (c === W.decade && sc.isDef(i) && sc.preOk(i)) {
+    const rel = relativeSuffix(sc, i + 1);
+    if (rel && rel.shift !== 0) {
+      shift = rel.shift;
+      k = rel.e;
+    }
+  }
+  if (shift !== null && sc.ref !== null) {
+    const d = Math.floor(fromDayNumber(sc.ref).y / 10) + shift;
+    return {
+      s: i,
+      e: k,
+      type: "DATE",
+      value: `${d}`,
+      day: dayNumber(d * 10, 1, 1),
+      grain: "Y",
+      conf: 0.75,
+    };
   }
   if (c === W.century && sc.isDef(i) && sc.preOk(i)) {
     const cent = centuryNumber(sc, i + 1);

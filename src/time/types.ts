@@ -45,8 +45,8 @@ export interface ClockContext {
 }
 
 export interface ScanOptions {
-  /** Bare weekdays and day-months: most recent (news) or next occurrence (Duckling). */
-  weekdays: "past" | "forward";
+  /** Dates the text leaves open: most recent (news) or next occurrence (Duckling, Recognizers). */
+  bareDates: "past" | "forward";
   /** Clock times: anchored to the reference day with minutes (article) or as written (phrase). */
   clock: "article" | "phrase";
 }

@@ -110,14 +110,16 @@ const AFTER_YEAR = new Set(["م", "و", "ثم", "الي", "حتي", "مقابل"
  */
 export function dateExpr(sc: Scanner, i: number): Hit | null {
   let best: Hit | null = null;
+  // nthWeekday first: where it and a weekday-plus-date reading both fit, it is the one whose
+  // weekday agrees (الأحد الثاني من ديسمبر)
   for (const h of [
+    nthWeekday(sc, i),
     dayPhrase(sc, i),
     relativePeriod(sc, i),
     quantityDate(sc, i),
     yearPhrase(sc, i),
     periodPart(sc, i),
     decade(sc, i),
-    nthWeekday(sc, i),
     weekOfMonth(sc, i),
   ]) {
     if (h && h.e > i && (!best || h.e > best.e)) best = h;
@@ -239,7 +241,7 @@ export function dayPhrase(sc: Scanner, i: number): Hit | null {
   }
   let dir: Direction | null = weekDir;
   if (!dir) {
-    if (sc.opts.weekdays === "forward") dir = "forward";
+    if (sc.opts.bareDates === "forward") dir = "forward";
     else dir = futureCue(sc, i) ? "onOrAfter" : "past";
   }
   let day = placeWeekday(ref, weekday, dir);
@@ -268,7 +270,12 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
     k = i + 2;
   }
   if (wd === undefined || nth === undefined || nth > 5) return null;
-  if (!sc.bare(k, W.of) && !sc.bare(k, W.in)) return null;
+  if (!sc.bare(k, W.of) && !sc.bare(k, W.in)) {
+    // الأحد الثاني alone: that weekday of the month around the reference (not الجمعة الثانية
+    // على التوالي, the second Friday running)
+    if (!sc.isDef(i) || nth < 1 || sc.bare(k, W.on) || sc.ca(k) === "توالي") return null;
+    return nthWeekdayNear(sc, i, k, wd, nth);
+  }
   k++;
   let y: number | undefined;
   let m: number;
@@ -291,7 +298,7 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
       y = year.y;
       k = year.e;
     } else if (sc.ref !== null) {
-      y = placeMonth(sc.ref, m, sc.opts.weekdays === "forward" ? "onOrAfter" : "past");
+      y = placeMonth(sc.ref, m, sc.opts.bareDates === "forward" ? "onOrAfter" : "past");
     }
   }
   if (y === undefined) {
@@ -304,6 +311,9 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
       conf: 0.7,
     };
   }
+  // الأحد الثاني من ديسمبر is also "Sunday the 2nd of December": that reading wins when the 2nd
+  // is a Sunday
+  if (sc.isDef(i) && nth > 0 && isoWeekday(dayNumber(y, m, nth)) === wd) return null;
   let day: number;
   if (nth > 0) {
     const first = dayNumber(y, m, 1);
@@ -314,6 +324,24 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
     day = last - ((isoWeekday(last) - wd + 7) % 7);
   }
   return dayHit(i, k, day, 0.85);
+}
+
+/** The nth weekday of the reference's month, or of the month after (forward) or before (past). */
+function nthWeekdayNear(sc: Scanner, s: number, e: number, wd: number, nth: number): Hit | null {
+  if (sc.ref === null)
+    return { s, e, type: "DATE", value: `XXXX-XX-WXX-${wd}-#${nth}`, grain: "D", conf: 0.6 };
+  const ref = sc.ref;
+  const inMonth = (monthStart: number): number | null => {
+    const day = monthStart + ((wd - isoWeekday(monthStart) + 7) % 7) + 7 * (nth - 1);
+    return fromDayNumber(day).m === fromDayNumber(monthStart).m ? day : null;
+  };
+  const r = fromDayNumber(ref);
+  const thisMonth = dayNumber(r.y, r.m, 1);
+  const forward = sc.opts.bareDates === "forward" || futureCue(sc, s);
+  let day = inMonth(thisMonth);
+  if (forward && (day === null || day < ref)) day = inMonth(addMonths(thisMonth, 1));
+  if (!forward && (day === null || day > ref)) day = inMonth(addMonths(thisMonth, -1));
+  return day === null ? null : dayHit(s, e, day, 0.7);
 }
 
 /**
@@ -492,6 +520,8 @@ function dayFirst(sc: Scanner, i: number): CalDate | null {
       }
     }
   }
+  // 2. أكتوبر، 2/ أكتوبر: a day in digits marked off from its month name
+  if (sc.digits(i) >= 0 && sc.isPunct(k, "./") && monthName(sc, k + 1)) k++;
   let j = skipOf(sc, k);
   if (sc.bare(j, W.month) && MONTHS.has(sc.c(j + 1))) j++;
   const month = monthName(sc, j);
@@ -637,6 +667,14 @@ function monthFirst(sc: Scanner, i: number, supported: boolean): CalDate | null 
         cal.d2 = v2;
         cal.e = month.e + 3;
       }
+    }
+  }
+  // month then an ordinal day in words: يناير الثاني والعشرين، مارس الحادي عشر
+  if (t?.kind === "word" && cal.d === undefined && cal.m2 === undefined && sc.isDef(cal.e)) {
+    const num = number(sc, cal.e);
+    if (num?.ordinal && num.v >= 1 && num.v <= 31 && Number.isInteger(num.v)) {
+      cal.d = num.v;
+      cal.e = num.e;
     }
   }
   yearAndRel(sc, cal);
@@ -878,7 +916,7 @@ function dateDirection(sc: Scanner, s: number, rel: number | undefined): Directi
   if (rel === -1 || sc.ca(s - 1) === W.since) return "before";
   if (rel === 1) return "after";
   if (rel === 0) return "current";
-  if (sc.opts.weekdays === "forward") return "onOrAfter";
+  if (sc.opts.bareDates === "forward") return "onOrAfter";
   return futureCue(sc, s) ? "onOrAfter" : "past";
 }
 
@@ -886,7 +924,7 @@ function monthDirection(sc: Scanner, s: number, rel: number | undefined): Direct
   if (rel === -1 || sc.ca(s - 1) === W.since) return "before";
   if (rel === 1) return "after";
   if (rel === 0) return "current";
-  if (sc.opts.weekdays === "forward") return "onOrAfter";
+  if (sc.opts.bareDates === "forward") return "onOrAfter";
   return futureCue(sc, s) ? "onOrAfter" : "past";
 }
 
@@ -900,14 +938,22 @@ function futureCue(sc: Scanner, s: number): boolean {
     if (t?.kind !== "word") return false;
     let w = t.norm ?? "";
     if (w === W.sawfa || SCHEDULE_WORDS.has(w)) return true;
+    if (isFutureVerb(sc, k)) return true;
     if (w.length >= 5 && (w.charCodeAt(0) === 0x648 || w.charCodeAt(0) === 0x641)) w = w.slice(1);
-    if (w.length >= 4 && w.charCodeAt(0) === 0x633 && "يتنا".includes(w[1] as string)) {
-      const restCount = wordCount(w.slice(1));
-      if (restCount >= 10 && restCount >= wordCount(w)) return true;
-    }
     if (k >= s - 3 && w.length >= 4 && w.charCodeAt(0) === 0x64a && sc.core[k] === "") return true;
   }
   return false;
+}
+
+/** سأعود، وسيصدر: سـ on an imperfect that the corpus knows without it (not سيارة, سنة). */
+export function isFutureVerb(sc: Scanner, k: number): boolean {
+  const t = sc.toks[k];
+  if (t?.kind !== "word") return false;
+  let w = t.norm ?? "";
+  if (w.length >= 5 && (w.charCodeAt(0) === 0x648 || w.charCodeAt(0) === 0x641)) w = w.slice(1);
+  if (w.length < 4 || w.charCodeAt(0) !== 0x633 || !"يتنا".includes(w[1] as string)) return false;
+  const restCount = wordCount(w.slice(1));
+  return restCount >= 10 && restCount >= wordCount(w);
 }
 
 export function dayHit(s: number, e: number, day: number, conf: number): Hit {
@@ -964,6 +1010,16 @@ function yearPhrase(sc: Scanner, i: number): Hit | null {
     const b = Number(yy[2]);
     if (a < 1900 || a > 2099 || b <= a || b - a > 10) return null;
     return makeRange(sc, yearHit(i, i + 1, a, 0.8), yearHit(i, i + 1, b, 0.8));
+  }
+  if (t?.kind === "word" && sc.bare(i - 1, W.in)) {
+    // في ألفين وأربعة عشر: a year in words of the last two centuries, ending its phrase (a
+    // counted noun after it makes it an amount: في ألفين وأربعة عشر متظاهرا)
+    const num = number(sc, i);
+    if (num?.word && !num.ordinal && num.v >= 1900 && num.v <= 2099) {
+      if (!sc.isWordToken(num.e) || AFTER_YEAR.has(sc.norm(num.e)))
+        return yearHit(i, num.e, num.v, 0.7);
+    }
+    return null;
   }
   const v = sc.digits(i);
   if (v < 1900 || v > 2099 || !t || t.text.length !== 4) return null;

@@ -51,6 +51,12 @@ describe.skipIf(!existsSync(join(root, "dist/cli/time.js")))("marsad time", () =
       "--json",
     ]);
     expect(JSON.parse(forward.stdout)[0].value).toBe("2025-01-28");
+    // --bare-dates is the switch's name; it governs day-months as well as weekdays
+    const dayMonth = ["time", "يصل يوم 22/4", "--date", "2025-05-01", "--json"];
+    const next = await marsad([...dayMonth, "--bare-dates", "forward"]);
+    expect(JSON.parse(next.stdout)[0].value).toBe("2026-04-22");
+    const last = await marsad(dayMonth);
+    expect(JSON.parse(last.stdout)[0].value).toBe("2025-04-22");
     const article = await marsad([
       "time",
       "الساعة الثالثة عصرا",

@@ -1,31 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { TimeExpression } from "../../src/analysis.js";
-import { extractTimesFromText, type TimeOptions } from "../../src/time/index.js";
+import { extractTimesFromText } from "../../src/time/index.js";
 import { nthIndex } from "../helpers/docs.js";
+import { one, times, value } from "../helpers/times.js";
 import { HAS_SEED, SEED_GOLD, SEED_TEXT } from "../shared-data.js";
-
-/** The expressions of a text against a reference date (phrase clock values unless asked). */
-function times(
-  text: string,
-  reference: string | null,
-  options: TimeOptions = {},
-): TimeExpression[] {
-  return extractTimesFromText(text, { clock: "phrase", ...options, reference });
-}
-
-/** The single expression found, checked against its evidence. */
-function one(text: string, reference: string | null, options: TimeOptions = {}): TimeExpression {
-  const found = times(text, reference, options);
-  expect(found, `${text} → ${JSON.stringify(found)}`).toHaveLength(1);
-  const t = found[0] as TimeExpression;
-  expect(text.slice(t.start, t.end)).toBe(t.text);
-  return t;
-}
-
-function value(text: string, reference: string | null, options: TimeOptions = {}): string {
-  return one(text, reference, options).value;
-}
 
 const MON = "2016-11-07"; // a Monday
 const TUE = "2025-01-21"; // a Tuesday
@@ -150,8 +128,12 @@ describe("relative days and periods", () => {
     const t = one("خلال الأيام الثلاثة الماضية", MON);
     expect(t).toMatchObject({ type: "DURATION", value: "P3D", resolved: "2016-11-04" });
     expect(value("الخمسة عشر يوما الأخيرة", MON)).toBe("P15D");
+    // with no amount the coming or past ones point at the future or past; the latest ones
+    // are a stretch up to now
     expect(value("في السنوات الأخيرة", MON)).toBe("PXY");
-    expect(value("خلال الأيام القادمة", MON)).toBe("PXD");
+    expect(value("في السنوات الماضية", MON)).toBe("PAST_REF");
+    expect(value("خلال الأيام القادمة", MON)).toBe("FUTURE_REF");
+    expect(value("خلال الأسابيع القليلة المقبلة", MON)).toBe("PXW");
   });
 
   it("reads references to the present, past and future", () => {

@@ -121,6 +121,7 @@ export function dateExpr(sc: Scanner, i: number): Hit | null {
     periodPart(sc, i),
     decade(sc, i),
     weekOfMonth(sc, i),
+    dayNumberAfterIn(sc, i),
   ]) {
     if (h && h.e > i && (!best || h.e > best.e)) best = h;
   }
@@ -973,6 +974,17 @@ function dayOfMonthHit(
   }
   const day = placeDayOfMonth(sc.ref, d, dateDirection(sc, s, undefined), weekday);
   return day === null ? null : dayHit(s, e, day, conf);
+}
+
+/**
+ * سأعود في 15: a bare day of the month after في, only where a future verb leads to it and the
+ * clause ends there (في 15 ولاية is a count).
+ */
+function dayNumberAfterIn(sc: Scanner, i: number): Hit | null {
+  if (sc.toks[i]?.kind !== "number" || sc.digitLength(i) > 2 || !sc.boundary(i + 1)) return null;
+  if (!sc.bare(i - 1, W.in) || !isFutureVerb(sc, i - 2)) return null;
+  const d = sc.digits(i);
+  return d >= 1 && d <= 31 ? dayOfMonthHit(sc, i, i + 1, d, undefined, 0.6) : null;
 }
 
 /** Years: عام 2022، سنة 2016، العام 2017، في 2022 (bare years need context), عام ألفين وعشرين. */

@@ -61,6 +61,13 @@ describe("numeric day-month and year-month dates", () => {
     expect(value("الاجتماع المقرر في 3.17", MON, forward)).toBe("2017-03-17");
   });
 
+  it("reads a bare day of the month after في only where a future verb leads to it", () => {
+    expect(value("سنعود في 20.", MON, forward)).toBe("2016-11-20");
+    expect(value("سنعود في 3", MON, forward)).toBe("2016-12-03");
+    expect(times("فاز الحزب في 15 ولاية", MON)).toEqual([]);
+    expect(times("شارك في 15.", MON)).toEqual([]);
+  });
+
   it("reads year/month", () => {
     expect(value("صدر القرار في 2014/9", MON)).toBe("2014-09");
     expect(value("صدر القرار في 2014.9", MON)).toBe("2014-09");

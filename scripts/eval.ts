@@ -17,7 +17,8 @@
  * pan-arab-tune and pan-arab-check (the invented articles of test/fixtures/pan-arab), events
  * (arabic_event_gsr sentences), snippets (trafilatura pages, the external scorer), extraction
  * (ours against Readability alone, scripts/eval-extract.ts), time-pairs (Duckling/Maha pairs, as
- * test/time/pairs.test.ts scores them), timesuite (our dev/time suite) and timesuite-check (the
+ * test/time/pairs.test.ts scores them), timesuite (our dev/time suite), timesuite-tune (the
+ * dev/time-tune suite, written without reading the code, then tuned on) and timesuite-check (the
  * blind dev/time-check suite, written without reading the code and never tuned on).
  *
  * The NER row trains its dev-split model once (about 5 minutes) and keeps it in
@@ -510,6 +511,11 @@ const ROWS: RowSpec[] = [
     },
   },
   timeSuiteRow("timesuite", "time: our dev/time suite (tuned)", "dev/time"),
+  timeSuiteRow(
+    "timesuite-tune",
+    "time: the dev/time-tune suite (written without the code, tuned on)",
+    "dev/time-tune",
+  ),
   timeSuiteRow(
     "timesuite-check",
     "time: the blind dev/time-check suite (written without the code, untouched)",

@@ -2,9 +2,9 @@
  * Clock times and parts of the day: الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش، صباح اليوم، الليلة.
  */
 import { isoDay, pad2 } from "./calendar.js";
-import { DEMONSTRATIVES, HOURS, PODS, type Pod, UNITS, W } from "./lexicon.js";
+import { DEMONSTRATIVES, HOURS, MODS, PODS, type Pod, UNITS, W } from "./lexicon.js";
 import { asciiDigits, number, numberStripped } from "./numbers.js";
-import { RANGE_TO } from "./ranges.js";
+import { RANGE_TO, rangeFrom } from "./ranges.js";
 import { relativeSuffix } from "./relative.js";
 import type { Scanner } from "./scan.js";
 import type { ClockContext, Hit } from "./types.js";
@@ -107,7 +107,10 @@ export function clockExpr(sc: Scanner, i: number, ctx?: ClockContext): Hit | nul
     // العاشرة من صباح اليوم: the part of the day and its day follow (extend attaches them)
     (hourWord && sc.bare(k, W.of) && PODS.has(sc.c(k + 1)) && !sc.isDef(k + 1)) ||
     (hourWord && clockPreposition(sc, i - 1) && (sc.boundary(k) || isConjunctionWord(sc, k))) ||
-    (reread && (hourWord || ctx?.undated === true));
+    // عند الخامسة فتح الباب: "at" makes the hour whatever follows (not an age: عند الخامسة من عمره)
+    (hourWord && sc.ca(i - 1) === W.at && !sc.isDef(i - 1) && !sc.bare(k, W.of)) ||
+    (reread && (hourWord || ctx?.undated === true)) ||
+    ctx?.rangeEnd === true;
   if (!accepted) return null;
   if (numeric && !minutes && !saa && hour > 12 && !pod) return null;
   if (pod) hour = shiftHour(hour, pod.pod);
@@ -146,7 +149,8 @@ function clockPreposition(sc: Scanner, i: number): boolean {
     c === W.from ||
     c === W.to ||
     c === W.to2 ||
-    c === W.since
+    c === W.since ||
+    MODS.get(c) === "APPROX"
   );
 }
 
@@ -288,11 +292,16 @@ export function podExpr(sc: Scanner, i: number): Hit | null {
       const day = sc.ref === null ? null : sc.ref + Math.min(rel.shift, 0);
       return podHit(sc, i, rel.e, day, "NI", sc.ref !== null);
     }
+    if (sc.norm(i + 1) === "الفاصله" && sc.bare(i + 2, W.between)) {
+      // الليلة الفاصلة بين السبت والأحد: the night that starts on the first of the two days
+      const span = rangeFrom(sc, i + 2);
+      if (span?.day !== undefined) return podHit(sc, i, span.e, span.day, "NI", true);
+    }
     const next = sc.toks[i + 1];
     if (next && sc.isWordToken(i + 1) && !sc.conj(i + 1) && sc.core[i + 1] === "") return null; // ليلة القدر…
     return podHit(sc, i, i + 1, sc.ref, "NI", sc.ref !== null);
   }
-  if (pod !== undefined && def && sc.bare(i - 1, W.in) && c !== "ليله") {
+  if (pod !== undefined && def && sc.ca(i - 1) === W.in && !sc.isDef(i - 1) && c !== "ليله") {
     // في الصباح، في المساء
     return podHit(sc, i, i + 1, null, pod, false);
   }

@@ -213,8 +213,9 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
   const q = quantity(sc, i);
   if (!q) return null;
   if (q.single) {
-    // a lone "شهر" or "ساعة" is a duration only after لمدة، طيلة، خلال...
-    if (!durationCue(sc, i - 1)) return null;
+    // a lone "شهر" or "ساعة" is a duration only after لمدة، طيلة، خلال... or with a smaller
+    // unit joined to it (ساعة و30 دقيقة)
+    if (!durationCue(sc, i - 1) && !smallerUnitJoined(sc, q)) return null;
   }
   if (Number.isNaN(q.count)) {
     // a bare plural (أيام) is too vague unless counted (بضعة أيام)
@@ -249,6 +250,15 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
     anchorDuration(sc, hit, q, rel.shift);
   }
   return hit;
+}
+
+/** و then an amount of a smaller unit right after q: ساعة و30 دقيقة، سنة وستة أشهر. */
+function smallerUnitJoined(sc: Scanner, q: Qty): boolean {
+  let j = q.e;
+  if (sc.norm(j) === "و") j++;
+  else if (sc.pre[j] !== "و") return false;
+  const next = sc.pre[j] === "و" ? quantityAfterAnd(sc, j) : quantity(sc, j);
+  return next !== null && !Number.isNaN(next.count) && UNIT_RANK[next.unit] < UNIT_RANK[q.unit];
 }
 
 /** A quantity whose first word carries و (وستة أشهر): the number read from its core. */

@@ -262,10 +262,12 @@ const UNIT_WORDS: Record<string, UnitWord> = {
   عامين: { unit: "Y", count: 2 },
   عامان: { unit: "Y", count: 2 },
   عقد: { unit: "DE", count: 1 },
+  عقدا: { unit: "DE", count: 1, acc: true },
   عقود: { unit: "DE", count: 0 },
   عقدين: { unit: "DE", count: 2 },
   عقدان: { unit: "DE", count: 2 },
   قرن: { unit: "CE", count: 1 },
+  قرنا: { unit: "CE", count: 1, acc: true },
   قرون: { unit: "CE", count: 0 },
   قرنين: { unit: "CE", count: 2 },
 };
@@ -535,6 +537,7 @@ export const W = {
   longF: n("طويلة"),
   moment: n("حين"),
   soon: n("قريبا"),
+  instant: n("لحظة"),
 };
 
 function n(word: string): string {
@@ -582,6 +585,8 @@ const DEICTIC_WORDS: Record<string, string> = {
   سابقا: "PAST_REF",
   مستقبلا: "FUTURE_REF",
   لاحقا: "FUTURE_REF",
+  حالا: "PRESENT_REF",
+  للتو: "PRESENT_REF",
   آنذاك: "PAST_REF",
   حينذاك: "PAST_REF",
   وقتئذ: "PAST_REF",

@@ -1,6 +1,13 @@
 /** Modifiers, ranges and what may follow an expression: أكثر من، أواخر، من X إلى Y، بين X و Y. */
 import type { TimeExpression } from "../analysis.js";
-import { dayNumber, fromDayNumber, isoWeekValue, isValidDate, weekStart } from "./calendar.js";
+import {
+  dayNumber,
+  fromDayNumber,
+  isoDay,
+  isoWeekValue,
+  isValidDate,
+  weekStart,
+} from "./calendar.js";
 import { clockExpr, podAdverb, podAfterClock, podExpr, podHit, timeOf } from "./clock.js";
 import { HOURS, MODS, W } from "./lexicon.js";
 import { asciiDigits } from "./numbers.js";
@@ -114,11 +121,14 @@ export function rangeFrom(sc: Scanner, i: number): Hit | null {
 
 /** من 5 إلى 7 مساء، بين الثالثة والخامسة عصرا: a bare hour, then a clock time. */
 function hourRange(sc: Scanner, i: number, between: boolean): Hit | null {
-  const t = sc.toks[i];
+  // من الساعة 3 إلى 5، بين الساعة 2 و4: الساعة before the first hour serves both
+  const saa = sc.ca(i) === W.hour && sc.isDef(i) && sc.preOk(i);
+  const h = saa ? i + 1 : i;
+  const t = sc.toks[h];
   let e: number;
-  if (t?.kind === "number" && /^\d{1,2}$/.test(asciiDigits(t.text))) e = i + 1;
-  else if (HOURS.has(sc.ca(i)) && sc.isDef(i) && sc.preOk(i)) {
-    e = i + 1;
+  if (t?.kind === "number" && /^\d{1,2}$/.test(asciiDigits(t.text))) e = h + 1;
+  else if (HOURS.has(sc.ca(h)) && sc.isDef(h) && (saa || sc.preOk(h))) {
+    e = h + 1;
     if (sc.c(e) === "عشر" || sc.c(e) === "عشره") e++;
   } else return null;
   let j = e;
@@ -127,7 +137,7 @@ function hourRange(sc: Scanner, i: number, between: boolean): Hit | null {
     else if (sc.pre[j] !== "و") return null;
   } else if (RANGE_TO.has(sc.norm(j)) || sc.isPunct(j, "-–")) j++;
   else return null;
-  const second = clockExpr(sc, j);
+  const second = clockExpr(sc, j, saa ? { day: null, undated: true, rangeEnd: true } : undefined);
   if (!second) return null;
   const first = reclock(sc, i, e, second);
   return first ? makeRange(sc, first, second) : null;
@@ -203,8 +213,15 @@ export function extend(sc: Scanner, hit: Hit): Hit {
     if ((at === W.upon || at === W.in || at === W.at) && sc.pre[j] === "") j++;
     const clock = clockExpr(sc, j, { day: h.day ?? null, dayValue: h.value });
     const range = clock ? null : rangeFrom(sc, j);
+    // يوم الجمعة عند الظهر، أمس عند منتصف الليل: noon and midnight on that day
+    const moment = clock || range || at !== W.at ? null : podExpr(sc, j);
     if (clock) h = { ...clock, s: h.s, conf: Math.max(clock.conf, h.conf) };
-    else if (range?.type === "TIME" && range.parts && !range.parts[0].dated) {
+    else if (moment?.type === "TIME" && /T\d/.test(moment.value)) {
+      const t = moment.value.slice(moment.value.indexOf("T"));
+      const onDay = h.day === undefined ? `${h.value}${t}` : `${isoDay(h.day)}${t}`;
+      h = { ...moment, s: h.s, value: onDay, dated: true };
+      if (hit.day !== undefined) h.day = hit.day;
+    } else if (range?.type === "TIME" && range.parts && !range.parts[0].dated) {
       // غدا بين الساعة 3 و5 مساء: both ends on that day
       const [a, b] = range.parts;
       const ctx = { day: h.day ?? null, dayValue: h.value };
@@ -267,15 +284,18 @@ function rangeOnDay(sc: Scanner, h: Hit): Hit {
   if (h.type !== "TIME" || !parts || parts[0].dated || parts[1].dated) return h;
   let j = h.e;
   if (sc.bare(j, W.of) || sc.isPunct(j, "،,")) j++;
-  const day = dateExpr(sc, j);
-  if (day?.type !== "DATE" || day.grain !== "D") return h;
-  const dayCtx = { day: day.day ?? null, dayValue: day.value };
-  const a = clockExpr(sc, parts[0].s, {
-    ...dayCtx,
-    end: parts[0].e,
-    ...(parts[1].pod ? { pod: parts[1].pod } : {}),
-  });
-  const b = clockExpr(sc, parts[1].s, { ...dayCtx, end: parts[1].e });
+  // its day (يوم الثلاثاء، اليوم) or a part of a day (صباح الغد)
+  let day: Hit | null = dateExpr(sc, j);
+  if (day?.type !== "DATE" || day.grain !== "D") {
+    const pod = podExpr(sc, j);
+    day = pod?.dated && pod.pod ? pod : null;
+  }
+  if (!day) return h;
+  // both ends were read as clocks already, so a bare number is an hour here
+  const dayCtx = { day: day.day ?? null, dayValue: day.dayValue ?? day.value, rangeEnd: true };
+  const pod = day.type === "TIME" ? day.pod : parts[1].pod;
+  const a = clockExpr(sc, parts[0].s, { ...dayCtx, end: parts[0].e, ...(pod ? { pod } : {}) });
+  const b = clockExpr(sc, parts[1].s, { ...dayCtx, end: parts[1].e, ...(pod ? { pod } : {}) });
   if (!a || !b) return h;
   return { ...makeRange(sc, a, b), s: h.s, e: day.e };
 }

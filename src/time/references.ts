@@ -114,10 +114,10 @@ function vagueReference(sc: Scanner, i: number): Hit | null {
     }
     return null;
   }
-  // هذه الفترة، الفترة الحالية / المقبلة / الماضية / الأخيرة، هذه الأيام
+  // هذه الفترة، هذه اللحظة، الفترة الحالية / المقبلة / الماضية / الأخيرة، هذه الأيام
   if (DEMONSTRATIVES.has(c) && sc.preOk(i)) {
     const d = sc.defWord(i + 1);
-    if (d === W.period || (d === "ايام" && !sc.isWordToken(i + 2)))
+    if (d === W.period || d === W.instant || (d === "ايام" && !sc.isWordToken(i + 2)))
       return refHit(sc, withIn(i), i + 2, "PRESENT_REF");
     return null;
   }

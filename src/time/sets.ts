@@ -14,6 +14,13 @@ export function setExpr(sc: Scanner, i: number): Hit | null {
   const adv = SET_ADVERBS.get(c);
   if (adv && sc.preOk(i) && !sc.isDef(i))
     return { s: i, e: i + 1, type: "SET", value: adv, conf: 0.85 };
+  // ليل نهار، ليلا ونهارا: night and day, so every day
+  if (PODS.get(c) === "NI" && !sc.isDef(i) && sc.preOk(i)) {
+    const next = sc.norm(i + 1);
+    const day = next.startsWith("و") ? next.slice(1) : next;
+    if (day === W.noon || day === `${W.noon}ا`)
+      return { s: i, e: i + 2, type: "SET", value: "P1D", conf: 0.75 };
+  }
   if (c === W.every && !sc.isDef(i) && sc.preOk(i)) {
     let k = i + 1;
     if (sc.bare(k, W.day) && WEEKDAYS.has(sc.c(k + 1))) k++;

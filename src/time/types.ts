@@ -42,6 +42,8 @@ export interface ClockContext {
   undated?: boolean;
   /** A clock inside a set (كل يوم في السابعة): never on the reference day. */
   free?: boolean;
+  /** The second end of a range whose first end said الساعة: a bare number is an hour. */
+  rangeEnd?: boolean;
 }
 
 export interface ScanOptions {

@@ -27,6 +27,7 @@ import {
   MONTH_PAIR,
   MONTHS,
   ORDINALS,
+  RELATIVE,
   W,
   WEEKDAYS,
 } from "./lexicon.js";
@@ -468,6 +469,8 @@ function weekdayName(
     }
     if (wd === 5 && (prev === W.prayer || prev === W.sermon)) return null;
     if (wd === 7 && (prev === W.one || prev === W.oneF)) return null;
+    // الأحد عشر: eleven
+    if (wd === 7 && (sc.c(i + 1) === "عشر" || sc.c(i + 1) === "عشره")) return null;
   }
   return { wd, e: i + 1 };
 }
@@ -533,7 +536,15 @@ function dayFirst(sc: Scanner, i: number): CalDate | null {
     yearAndRel(sc, cal);
     return cal;
   }
-  const shift = monthReference(sc, j);
+  // 14 الشهر الجاري; 12 الجاري with the month understood (day in digits after يوم or في);
+  // العشرين من الشهر, the month being the current one
+  let shift = monthReference(sc, j);
+  if (!shift && sc.digits(i) >= 0 && (sc.bare(i - 1, W.day) || sc.bare(i - 1, W.in))) {
+    const r = RELATIVE.get(sc.defWord(j));
+    if (r !== undefined && j === k) shift = { shift: r, e: j + 1 };
+  }
+  if (!shift && j > k && sc.defWord(j) === W.month && sc.boundary(j + 1))
+    shift = { shift: 0, e: j + 1 };
   if (shift) {
     const cal: CalDate = { e: shift.e, d, monthShift: shift.shift, conf: 0.85 };
     if (d2 !== undefined) cal.d2 = d2;

@@ -68,6 +68,16 @@ describe("numeric day-month and year-month dates", () => {
     expect(times("شارك في 15.", MON)).toEqual([]);
   });
 
+  it("reads a day with the month understood: 12 الجاري، العشرين من الشهر", () => {
+    expect(value("انطلقت الحملة يوم 3 الجاري", MON)).toBe("2016-11-03");
+    expect(value("ينتهي الأجل في 5 المقبل", MON)).toBe("2016-12-05");
+    expect(value("تصرف الأجور في العشرين من الشهر.", MON)).toBe("2016-11-20");
+  });
+
+  it("does not read الأحد عشر (eleven) as Sunday", () => {
+    expect(times("عاد اللاعبون الأحد عشر إلى الملعب", MON)).toEqual([]);
+  });
+
   it("reads year/month", () => {
     expect(value("صدر القرار في 2014/9", MON)).toBe("2014-09");
     expect(value("صدر القرار في 2014.9", MON)).toBe("2014-09");
@@ -111,6 +121,36 @@ describe("clock times and parts of the day", () => {
   it("reads clock digits written together", () => {
     expect(value("أقلعت الطائرة 0945 صباحا", MON)).toBe("T09:45");
     expect(value("أقلعت الطائرة الساعة 1715", MON)).toBe("T17:15");
+  });
+
+  it("reads a range of hours after الساعة, with the day or part of day that follows", () => {
+    // 2016-11-08 is a Tuesday
+    expect(value("تغلق الإدارة من الساعة 2 إلى 6 يوم الثلاثاء", MON, forward)).toBe(
+      "(2016-11-08T02,2016-11-08T06,PT4H)",
+    );
+    expect(value("ينقطع الماء بين الساعة 9 و11 صباح الغد", MON)).toBe(
+      "(2016-11-08T09,2016-11-08T11,PT2H)",
+    );
+  });
+
+  it("puts noon and midnight after عند on the day before them", () => {
+    expect(value("يصل الوزير غدا عند الظهر", MON)).toBe("2016-11-08T12");
+    expect(value("أغلق المعبر أمس عند منتصف الليل", MON)).toBe("2016-11-06T00");
+  });
+
+  it("reads an hour word after عند or حوالي", () => {
+    expect(value("وعند السادسة خرج المصلون", MON)).toBe("T06");
+    expect(one("يبدأ العرض حوالي الثامنة.", MON)).toMatchObject({ value: "T08", mod: "APPROX" });
+    expect(times("توفي عند الخامسة من عمره", MON)).toEqual([]);
+  });
+
+  it("reads the part of the day after وفي", () => {
+    expect(value("وفي الصباح خرج الصيادون", MON)).toBe("TMO");
+  });
+
+  it("reads the night between two days as the night of the first", () => {
+    // 2016-11-05 is a Saturday
+    expect(value("اندلع الحريق في الليلة الفاصلة بين السبت والأحد", MON)).toBe("2016-11-05TNI");
   });
 
   it("reads noon of a day as its midday part", () => {
@@ -187,11 +227,22 @@ describe("periods counted from the reference", () => {
     expect([t.type, t.value]).toEqual(["DURATION", "P5Y"]);
   });
 
+  it("reads a lone unit with a smaller one joined to it", () => {
+    expect(value("استغرقت الرحلة ساعة و20 دقيقة", MON)).toBe("PT1H20M");
+  });
+
   it("reads a whole unit as one of it", () => {
     expect(value("انقطعت الكهرباء ليوم كامل", MON)).toBe("P1D");
     expect(value("أضرب العمال يوما كاملا", MON)).toBe("P1D");
     expect(value("استمر الحصار شهرا كاملا", MON)).toBe("P1M");
     expect(value("بقي في السجن عاما كاملا", MON)).toBe("P1Y");
+  });
+});
+
+describe("night and day", () => {
+  it("reads ليل نهار and ليلا ونهارا as every day", () => {
+    expect(value("يعمل المسعفون ليل نهار", MON)).toBe("P1D");
+    expect(value("تواصل القصف ليلا ونهارا", MON)).toBe("P1D");
   });
 });
 
@@ -205,6 +256,9 @@ describe("vague references", () => {
     expect(value("تراجعت المبيعات في هذه الفترة", MON)).toBe("PRESENT_REF");
     expect(value("ارتفعت الأسعار في الآونة الأخيرة", MON)).toBe("PAST_REF");
     expect(value("ستعلن النتائج لاحقا", MON)).toBe("FUTURE_REF");
+    expect(value("غادر الوفد للتو", MON)).toBe("PRESENT_REF");
+    expect(value("يجب أن يتوقف القصف حالا", MON)).toBe("PRESENT_REF");
+    expect(value("وفي هذه اللحظة يجتمع المجلس", MON)).toBe("PRESENT_REF");
     expect(value("تضررت المحاصيل في السنوات السابقة", MON)).toBe("PAST_REF");
     // the stretch up to now stays a vague duration
     expect(value("تضررت المحاصيل في السنوات الأخيرة", MON)).toBe("PXY");

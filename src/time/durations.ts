@@ -200,11 +200,10 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
   }
   // في الثامنة من العمر: an age, so a number of years (not العقد الرابع من العمر, where the
   // ordinal counts another unit)
-  const ord = number(sc, i);
+  const ord = sc.isDef(i) && sc.pre[i] === "" ? number(sc, i) : null;
   if (
     ord?.ordinal &&
     ord.word &&
-    sc.isDef(i) &&
     !UNITS.has(sc.ca(i - 1)) &&
     sc.bare(ord.e, W.of) &&
     sc.defWord(ord.e + 1) === W.age

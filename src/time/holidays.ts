@@ -11,7 +11,7 @@ import {
 import { HOLIDAYS, lookupWord } from "./lexicon.js";
 import type { Scanner } from "./scan.js";
 import type { Hit } from "./types.js";
-import { dayHit } from "./worded-dates.js";
+import { dayHit, yearAfter } from "./worded-dates.js";
 
 /** Holidays: عيد الميلاد، رأس السنة، عيد الفطر، عيد الأضحى، المولد النبوي... */
 export function holiday(sc: Scanner, i: number): Hit | null {
@@ -32,10 +32,11 @@ export function holiday(sc: Scanner, i: number): Hit | null {
       continue;
     let e = i + h.words.length;
     let year: number | null = null;
-    const y = sc.digits(e);
-    if (y >= 1000 && y < 3000 && sc.digitLength(e) === 4) {
-      year = y;
-      e++;
+    // its year: عيد الميلاد 2015، عيد الميلاد عام 2015، عيد الفطر من سنة 2016
+    const y = yearAfter(sc, e);
+    if (y && y.y >= 1000 && y.hijri === h.hijri) {
+      year = y.y;
+      e = y.e;
     }
     if (h.rule) return movingHolidayHit(sc, i, e, h.rule, year);
     return holidayHit(sc, i, e, h.month, h.day, h.hijri, year);

@@ -239,6 +239,12 @@ describe("periods counted from the reference", () => {
   });
 });
 
+describe("holidays", () => {
+  it("reads a holiday with its year after it", () => {
+    expect(value("احتفلنا بعيد الميلاد عام 2013 في القدس", MON)).toBe("2013-12-25");
+  });
+});
+
 describe("night and day", () => {
   it("reads ليل نهار and ليلا ونهارا as every day", () => {
     expect(value("يعمل المسعفون ليل نهار", MON)).toBe("P1D");

@@ -317,6 +317,12 @@ export function podExpr(sc: Scanner, i: number): Hit | null {
     const p = podAdverb(sc, i);
     if (p) return clockAfterPod(sc, i, p.e, p.pod) ?? podHit(sc, i, p.e, null, p.pod, false);
   }
+  if ((c === W.after || c === W.before) && !def && sc.preOk(i) && sc.bare(i + 1, "ظهر")) {
+    // بعد ظهر اليوم، قبل ظهر الأحد: the afternoon or the morning of that day
+    const day = dayPhrase(sc, i + 2);
+    if (day && day.grain === "D")
+      return podHit(sc, i, day.e, day.day ?? null, c === W.after ? "AF" : "MO", true, day.value);
+  }
   if (c === "منتصف" || c === W.in) {
     // منتصف الليل / منتصف النهار
     const k = c === W.in ? i + 1 : i;

@@ -311,8 +311,8 @@ function anchoredPeriod(sc: Scanner, i: number): Hit | null {
   const rel = relativeOrRecent(sc, k);
   if (!rel) return null;
   if (Number.isNaN(count) && k === i + 1 && !isRecent(sc, k)) {
-    // الأيام المقبلة، السنوات السابقة: no amount, so a pointer to the future or past; the
-    // stretch up to now (السنوات الأخيرة) stays a vague duration, PXY
+    // (خلال) الأيام المقبلة، في السنوات السابقة: no amount, so a pointer to the future or past
+    // (the evaluation's guidelines); the stretch up to now, السنوات الأخيرة, stays PXY
     const value = rel.shift > 0 ? "FUTURE_REF" : "PAST_REF";
     return { s: i, e: rel.e, type: "DATE", value, conf: 0.75 };
   }

@@ -2,12 +2,12 @@
  * Reference words and back-references to dates already found: الآن، مؤخرا، نفس اليوم، اليوم التالي.
  */
 import { dayNumber, fromDayNumber } from "./calendar.js";
-import { DEICTICS, DEMONSTRATIVES, RELATIVE, W } from "./lexicon.js";
+import { DEICTICS, DEMONSTRATIVES, RELATIVE, UNITS, W } from "./lexicon.js";
 import { number } from "./numbers.js";
 import { ofYear } from "./relative.js";
 import type { Scanner } from "./scan.js";
 import type { Grain, Hit } from "./types.js";
-import { dayHit } from "./worded-dates.js";
+import { dateExpr, dayHit } from "./worded-dates.js";
 
 // ---------- reference words, anaphora, holidays ----------
 
@@ -50,6 +50,13 @@ export function deictic(sc: Scanner, i: number): Hit | null {
   }
   if (c === W.time && !sc.isDef(i) && afterIn(sc, i)) {
     const w = sc.c(i + 1);
+    // في وقت سابق من الشهر الجاري، في وقت سابق اليوم: earlier in a period that is named
+    if ((w === W.prevDay || w === W.later) && !sc.isDef(i + 1)) {
+      const k = sc.bare(i + 2, W.of) ? i + 3 : i + 2;
+      const period = dateExpr(sc, k);
+      if (period && period.type === "DATE" && /^\d/.test(period.value) && period.s === k)
+        return { ...period, s: i, conf: 0.7 };
+    }
     if (w === W.prevDay && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "PAST_REF");
     if (w === W.later && !sc.isDef(i + 1)) return refHit(sc, i, i + 2, "FUTURE_REF");
     return null;
@@ -117,7 +124,13 @@ function vagueReference(sc: Scanner, i: number): Hit | null {
   // هذه الفترة، هذه اللحظة، الفترة الحالية / المقبلة / الماضية / الأخيرة، هذه الأيام
   if (DEMONSTRATIVES.has(c) && sc.preOk(i)) {
     const d = sc.defWord(i + 1);
-    if (d === W.period || d === W.instant || (d === "ايام" && !sc.isWordToken(i + 2)))
+    if (
+      d === W.period ||
+      d === W.instant ||
+      d === W.time ||
+      d === W.timing ||
+      (d === "ايام" && !sc.isWordToken(i + 2))
+    )
       return refHit(sc, withIn(i), i + 2, "PRESENT_REF");
     return null;
   }
@@ -129,6 +142,13 @@ function vagueReference(sc: Scanner, i: number): Hit | null {
     if (r === undefined) return null;
     const value = r < 0 ? "PAST_REF" : r > 0 ? "FUTURE_REF" : "PRESENT_REF";
     return refHit(sc, withIn(i), i + 2, value);
+  }
+  // سنوات سابقة، أيام قادمة: uncounted plural units, past or to come
+  const unit = UNITS.get(c);
+  if (unit?.count === 0 && !sc.isDef(i) && sc.preOk(i) && !sc.isDef(i + 1)) {
+    const r = RELATIVE.get(sc.c(i + 1));
+    if (r !== undefined && r !== 0)
+      return refHit(sc, withIn(i), i + 2, r < 0 ? "PAST_REF" : "FUTURE_REF");
   }
   // من قبل at a clause end is "before, ever"; followed by a noun it is "by" (من قبل الشرطة)
   if (

@@ -188,7 +188,8 @@ export function quantityDate(sc: Scanner, i: number): Hit | null {
     fromNow = true;
     k += 2;
   }
-  if (!fromNow && sc.bare(k, W.of) && sc.isWordToken(k + 1)) {
+  // (من أن is "that", not an event: قبل أيام من أن ...)
+  if (!fromNow && sc.bare(k, W.of) && sc.isWordToken(k + 1) && sc.norm(k + 1) !== "ان") {
     // anchored on an event: "بعد يوم من أداء ترامب اليمين"
     const given = m ? null : dateInSentence(sc, i);
     if (given) return { ...given, s: i, e: q.e, conf: 0.5 };
@@ -276,9 +277,14 @@ function shiftedDate(sc: Scanner, s: number, e: number, n: number, unit: Unit): 
     case "Y":
       return yearHit(s, e, fromDayNumber(ref).y + n, 0.85);
     case "DE":
-      return yearHit(s, e, fromDayNumber(ref).y + 10 * n, 0.7);
-    case "CE":
-      return yearHit(s, e, fromDayNumber(ref).y + 100 * n, 0.6);
+    case "CE": {
+      // قبل ثلاثة عقود: at the grain of the unit, the decade (198) or century (19) it lands in
+      const y = fromDayNumber(ref).y + (unit === "DE" ? 10 : 100) * n;
+      const size = unit === "DE" ? 10 : 100;
+      const start = Math.floor(y / size) * size;
+      const value = String(start / size);
+      return { s, e, type: "DATE", value, day: dayNumber(start, 1, 1), grain: "Y", conf: 0.6 };
+    }
     default:
       return null;
   }
@@ -340,7 +346,7 @@ export function periodPart(sc: Scanner, i: number): Hit | null {
       const rel = relativeSuffix(sc, k);
       if (rel && sc.ref !== null) {
         k = rel.e;
-        y = fromDayNumber(sc.ref).y + rel.shift;
+        y = seasonYear(sc.ref, season, rel.shift);
       } else if (rel || namesMovement(sc, k)) {
         return null;
       }
@@ -351,6 +357,32 @@ export function periodPart(sc: Scanner, i: number): Hit | null {
     return { s: i, e: k, type: "DATE", value, grain: "M", conf: y === null ? 0.7 : 0.8 };
   }
   return null;
+}
+
+/** First month of each season (meteorological, northern); winter y starts in December of y - 1. */
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 0 };
+
+/**
+ * The year of the season the relative word points at: الربيع الماضي is the last spring that has
+ * ended (in December, this year's), الصيف المقبل the next one to start, هذا الصيف this year's.
+ */
+function seasonYear(ref: number, season: string, shift: number): number {
+  const y0 = fromDayNumber(ref).y;
+  const start = (y: number) => {
+    const m = SEASON_START[season] ?? 1;
+    return m === 0 ? dayNumber(y - 1, 12, 1) : dayNumber(y, m, 1);
+  };
+  if (shift < 0) {
+    let y = y0 + 1;
+    while (addMonths(start(y), 3) > ref) y--;
+    return y + shift + 1;
+  }
+  if (shift > 0) {
+    let y = y0 - 1;
+    while (start(y) <= ref) y++;
+    return y + shift - 1;
+  }
+  return y0;
 }
 
 /** الربيع العربي، الخريف الديمقراطي: a definite nisba adjective makes a season a movement's name. */

@@ -2,7 +2,7 @@
 import { pad2 } from "./calendar.js";
 import { durationValue, quantity, quantityBefore } from "./durations.js";
 import { PODS, SET_ADVERBS, UNITS, W, WEEKDAYS } from "./lexicon.js";
-import { number } from "./numbers.js";
+import { dayOfMonth, number } from "./numbers.js";
 import { relativeSuffix } from "./relative.js";
 import type { Scanner } from "./scan.js";
 import type { Hit } from "./types.js";
@@ -14,6 +14,10 @@ export function setExpr(sc: Scanner, i: number): Hit | null {
   const adv = SET_ADVERBS.get(c);
   if (adv && sc.preOk(i) && !sc.isDef(i))
     return { s: i, e: i + 1, type: "SET", value: adv, conf: 0.85 };
+  // الثامن والعشرين من كل شهر، يوم 5 من كل شهر: that day of every month
+  const dom = dayOfMonth(sc, sc.bare(i, W.day) ? i + 1 : i);
+  if (dom && sc.bare(dom.e, W.of) && sc.c(dom.e + 1) === W.every && sc.bare(dom.e + 2, W.month))
+    return { s: i, e: dom.e + 3, type: "SET", value: `XXXX-XX-${pad2(dom.d)}`, conf: 0.8 };
   // ليل نهار، ليلا ونهارا: night and day, so every day
   if (PODS.get(c) === "NI" && !sc.isDef(i) && sc.preOk(i)) {
     const next = sc.norm(i + 1);

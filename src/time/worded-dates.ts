@@ -1015,6 +1015,12 @@ function yearPhrase(sc: Scanner, i: number): Hit | null {
     return null;
   }
   if (isYearWordAny(sc, i)) {
+    // العام المالي 2016، السنة الدراسية 2015: a definite adjective between the noun and the year
+    const adj = sc.isDef(i) && sc.isWordToken(i + 1) && sc.norm(i + 1).startsWith("ال") ? 1 : 0;
+    if (adj === 1 && sc.core[i + 1] === "" && sc.digits(i + 2) >= 1000) {
+      const y = sc.digits(i + 2);
+      if (y <= 2999 && sc.digitLength(i + 2) === 4) return yearHit(i, i + 3, y, 0.8);
+    }
     const v = sc.digits(i + 1);
     if (v >= 100 && v <= 2999 && sc.digitLength(i + 1) >= 3) {
       const era = eraSuffix(sc, i + 2, v);

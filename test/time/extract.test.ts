@@ -132,6 +132,7 @@ describe("relative days and periods", () => {
     // are a stretch up to now
     expect(value("في السنوات الأخيرة", MON)).toBe("PXY");
     expect(value("في السنوات الماضية", MON)).toBe("PAST_REF");
+    expect(value("في الأيام القادمة", MON)).toBe("FUTURE_REF");
     expect(value("خلال الأيام القادمة", MON)).toBe("FUTURE_REF");
     expect(value("خلال الأسابيع القليلة المقبلة", MON)).toBe("PXW");
   });

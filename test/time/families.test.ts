@@ -239,6 +239,46 @@ describe("periods counted from the reference", () => {
   });
 });
 
+describe("more periods and references", () => {
+  const DEC = "2015-12-15";
+  it("reads the afternoon or morning of a named day", () => {
+    expect(value("عقد المجلس جلسته بعد ظهر اليوم", DEC)).toBe("2015-12-15TAF");
+    expect(value("وصل الوفد قبل ظهر أمس", DEC)).toBe("2015-12-14TMO");
+  });
+
+  it("reads a season with الماضي/المقبل as the nearest one before or after", () => {
+    expect(value("زار المدينة في الربيع الماضي", DEC)).toBe("2015-SP");
+    expect(value("يزور المدينة في الصيف المقبل", DEC)).toBe("2016-SU");
+  });
+
+  it("reads earlier in a named period as that period", () => {
+    expect(value("وفي وقت سابق من الشهر الجاري أعلنت الوزارة", DEC)).toBe("2015-12");
+  });
+
+  it("reads a year noun with an adjective before the year", () => {
+    expect(value("أقرت ميزانية العام المالي 2016", DEC)).toBe("2016");
+  });
+
+  it("reads decades back at the decade's grain", () => {
+    expect(value("هاجر قبل ثلاثة عقود", DEC)).toBe("198");
+  });
+
+  it("reads uncounted plurals with a relative word, and this moment", () => {
+    expect(value("كما حدث في سنوات سابقة", DEC)).toBe("PAST_REF");
+    expect(value("الوضع صعب في هذا التوقيت", DEC)).toBe("PRESENT_REF");
+    expect(one("قال قبل أيام من أن يغادر", DEC).value).toBe("PAST_REF");
+  });
+
+  it("reads a bare next month as the coming one", () => {
+    expect(value("تنطلق الحملة في يناير", DEC)).toBe("2016-01");
+    expect(value("انطلقت الحملة في نوفمبر", DEC)).toBe("2015-11");
+  });
+
+  it("reads a day of every month as a set", () => {
+    expect(value("تصرف المنح في العاشر من كل شهر", DEC)).toBe("XXXX-XX-10");
+  });
+});
+
 describe("holidays", () => {
   it("reads a holiday with its year after it", () => {
     expect(value("احتفلنا بعيد الميلاد عام 2013 في القدس", MON)).toBe("2013-12-25");
@@ -258,6 +298,7 @@ describe("vague references", () => {
     expect(value("في ذلك الوقت لم تكن هناك طرق", MON)).toBe("PAST_REF");
     expect(value("غادر البلاد منذ فترة طويلة", MON)).toBe("PAST_REF");
     expect(value("تتضح الصورة في الأيام المقبلة", MON)).toBe("FUTURE_REF");
+    expect(value("تتضح الصورة خلال الأشهر المقبلة", MON)).toBe("FUTURE_REF");
     expect(value("يتوقع تحسنا خلال الفترة القادمة", MON)).toBe("FUTURE_REF");
     expect(value("تراجعت المبيعات في هذه الفترة", MON)).toBe("PRESENT_REF");
     expect(value("ارتفعت الأسعار في الآونة الأخيرة", MON)).toBe("PAST_REF");

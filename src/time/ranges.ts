@@ -4,6 +4,7 @@ import {
   dayNumber,
   fromDayNumber,
   isoDay,
+  isoMonth,
   isoWeekValue,
   isValidDate,
   weekStart,
@@ -165,7 +166,11 @@ function rangeAfter(sc: Scanner, first: Hit, between: boolean): Hit | null {
   } else return null;
   const second = sc.baseAt(secondStart);
   if (!second || second.type !== first.type) return null;
-  return makeRange(sc, first, second);
+  const range = makeRange(sc, first, second);
+  // a range runs forward: يناير - 2016 read as one would run backward, so it is not one
+  const [a, b] = range.parts ?? [first, second];
+  if (a.day !== undefined && b.day !== undefined && b.day < a.day) return null;
+  return range;
 }
 
 export function makeRange(sc: Scanner, a: Hit, b: Hit): Hit {
@@ -180,6 +185,11 @@ export function makeRange(sc: Scanner, a: Hit, b: Hit): Hit {
   if (first.day !== undefined && second.day !== undefined && second.day < first.day) {
     if (second.yearless) second = moveYear(second, 1);
     else if (first.yearless) first = moveYear(first, -1);
+    // من الأحد إلى الخميس: a weekday the reader placed moves by a week, the start back in the
+    // news reading (a week that has passed), the end forward in the forward one
+    else if (first.weekless && (sc.opts.bareDates === "past" || !second.weekless))
+      first = dayHit(first.s, first.e, first.day - 7, first.conf);
+    else if (second.weekless) second = dayHit(second.s, second.e, second.day + 7, second.conf);
   }
   const value = intervalValue(first, second);
   const hit: Hit = {
@@ -199,7 +209,9 @@ function moveYear(h: Hit, years: number): Hit {
   if (h.day === undefined) return h;
   const f = fromDayNumber(h.day);
   if (!isValidDate(f.y + years, f.m, f.d)) return h;
-  return dayHit(h.s, h.e, dayNumber(f.y + years, f.m, f.d), h.conf);
+  const day = dayNumber(f.y + years, f.m, f.d);
+  if (h.grain === "M") return { ...h, value: isoMonth(f.y + years, f.m), day };
+  return dayHit(h.s, h.e, day, h.conf);
 }
 
 /** Attach what may follow an expression: a clock time after a day, a day after a clock, a range. */

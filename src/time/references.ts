@@ -126,6 +126,7 @@ function vagueReference(sc: Scanner, i: number): Hit | null {
     const d = sc.defWord(i + 1);
     if (
       d === W.period ||
+      d === W.duration ||
       d === W.instant ||
       d === W.time ||
       d === W.timing ||

@@ -98,7 +98,9 @@ export function relativeSuffix(sc: Scanner, i: number): { shift: number; e: numb
     if (c === W.before && r2 === -1) return { shift: -2, e: i + 2 };
     if (c === W.after && r2 === 1) return { shift: 2, e: i + 2 };
   }
-  if (DEMONSTRATIVES.has(c) && !sc.isDef(i)) return { shift: 0, e: i + 1 };
+  // السنة هاي: a demonstrative after the noun; before a definite noun (الجمعة هذا الأسبوع) it
+  // belongs to that noun
+  if (DEMONSTRATIVES.has(c) && !sc.isDef(i) && !sc.isDef(i + 1)) return { shift: 0, e: i + 1 };
   return null;
 }
 

@@ -20,8 +20,10 @@ export interface Hit {
   conf: number;
   /** A TIME whose day the text names (not the reference by default). */
   dated?: boolean;
-  /** A day-month whose year was chosen by the reader, not written. */
+  /** A day-month or month whose year was chosen by the reader, not written. */
   yearless?: boolean;
+  /** A bare weekday whose week was chosen by the reader. */
+  weekless?: boolean;
   /** The two ends of a range. */
   parts?: [Hit, Hit];
   /** For parts of the day: which one, and the day's own value. */

@@ -248,7 +248,9 @@ export function dayPhrase(sc: Scanner, i: number): Hit | null {
   }
   let day = placeWeekday(ref, weekday, dir);
   if (weekShift !== null) day += weekShift > 0 ? 7 : -7;
-  return dayHit(i, k, day, conf);
+  const hit = dayHit(i, k, day, conf);
+  if (weekDir === null && weekShift === null) hit.weekless = true;
+  return hit;
 }
 
 /** أول جمعة من يوليو، آخر أربعاء من الشهر الماضي، الجمعة الأولى من الشهر الجاري. */
@@ -681,6 +683,14 @@ function monthFirst(sc: Scanner, i: number, supported: boolean): CalDate | null 
       }
     }
   }
+  // month, dash or slash, day: يناير-1، أكتوبر/2
+  if (cal.d === undefined && cal.m2 === undefined && sc.isPunct(cal.e, "-/")) {
+    const v = sc.digits(cal.e + 1);
+    if (v >= 1 && v <= 31 && sc.digitLength(cal.e + 1) <= 2 && !sc.isWordToken(cal.e + 2)) {
+      cal.d = v;
+      cal.e += 2;
+    }
+  }
   // month then an ordinal day in words: يناير الثاني والعشرين، مارس الحادي عشر
   if (t?.kind === "word" && cal.d === undefined && cal.m2 === undefined && sc.isDef(cal.e)) {
     const num = number(sc, cal.e);
@@ -819,11 +829,13 @@ function calendarHit(
       }
       return hit;
     }
+    let placed = false;
     if (y === undefined) {
       if (ref === null) return { s, e, type: "DATE", value: `XXXX-${pad2(m)}`, grain: "M", conf };
       y = placeMonth(ref, m, monthDirection(sc, s, cal.rel));
+      placed = cal.rel === undefined;
     }
-    return {
+    const month: Hit = {
       s,
       e,
       type: "DATE",
@@ -832,6 +844,9 @@ function calendarHit(
       grain: "M",
       conf,
     };
+    // a year the reader chose may move to keep a range running forward (من ديسمبر إلى فبراير)
+    if (placed) month.yearless = true;
+    return month;
   }
   const d = cal.d;
   if (y === undefined) {

@@ -279,6 +279,25 @@ describe("more periods and references", () => {
   });
 });
 
+describe("ranges run forward", () => {
+  it("moves a year the reader chose so that a range of months runs forward", () => {
+    expect(value("يمتد الموسم من ديسمبر إلى فبراير", MON)).toBe("(2016-12,2017-02,P2M)");
+  });
+
+  it("moves a weekday the reader placed by a week so that a range of weekdays runs forward", () => {
+    // Monday 2016-11-07: the past reading ends on the last Thursday, the forward one starts on
+    // the next Sunday
+    expect(value("كانت إجازته من الأحد إلى الخميس", MON)).toBe("(2016-10-30,2016-11-03,P4D)");
+    expect(value("إجازتي من الأحد إلى الخميس", MON, forward)).toBe("(2016-11-13,2016-11-17,P4D)");
+  });
+
+  it("does not make a backward range of a month and a year", () => {
+    expect(times("يناير - 2016", MON).map((t) => t.value)).not.toContainEqual(
+      expect.stringContaining("P-"),
+    );
+  });
+});
+
 describe("holidays", () => {
   it("reads a holiday with its year after it", () => {
     expect(value("احتفلنا بعيد الميلاد عام 2013 في القدس", MON)).toBe("2013-12-25");

@@ -146,6 +146,8 @@ function checkAll(
     last = t.end;
     expect(TimeSchema.safeParse(t).success).toBe(true);
     expect(t.value.length).toBeGreaterThan(0);
+    // no value is half-built, and no interval or duration runs backward
+    expect(t.value).not.toMatch(/NaN|undefined|P-/);
     if (t.resolved !== undefined) {
       expect(ref).not.toBeNull();
       expect(parseIsoDay(t.resolved)).not.toBeNull();

@@ -1,5 +1,5 @@
 /**
- * Materialises an Arabic news development set (dev/news, or dev/news2 with --set news2) for
+ * Materialises an Arabic news development set (dev/news; dev/news2 or dev/times3 with --set) for
  * scoring. The repository keeps only the annotations; the article texts come from the ANT corpus
  * in ../shared, which is never copied into the repo. For every dev/<set>/*.gold.json this writes
  * DIR/<id>.txt (the article's `text`, byte for byte) and a copy of the gold file beside it, after
@@ -7,10 +7,11 @@
  * unnamed-speaker phrase and time string is found in it, and that every `occurrence` is valid
  * (a positive integer, given whenever the string occurs more than once).
  *
- *   npx tsx scripts/devset.ts [--set news|news2] [--out DIR] [--split SPLIT|all] [--corpus FILE]
+ *   npx tsx scripts/devset.ts [--set news|news2|times3] [--out DIR] [--split SPLIT|all] [--corpus FILE]
  *
- * Defaults: --set news, --out .bench/devset (.bench/devset-news2 for news2), --split all,
- * --corpus ../shared/data/news/ant_v1.1.jsonl. Splits: tune|test for news, tune|check for news2.
+ * Defaults: --set news, --out .bench/devset (.bench/devset-<set> for the others), --split all,
+ * --corpus ../shared/data/news/ant_v1.1.jsonl. Splits: tune|test for news, tune|check for the
+ * others.
  * Exits 1 when a gold file does not fit its text, 2 when the corpus or an article is missing.
  */
 import { createHash } from "node:crypto";
@@ -36,6 +37,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const SETS: Record<string, { dir: string; out: string; splits: string[] }> = {
   news: { dir: "news", out: ".bench/devset", splits: ["tune", "test"] },
   news2: { dir: "news2", out: ".bench/devset-news2", splits: ["tune", "check"] },
+  times3: { dir: "times3", out: ".bench/devset-times3", splits: ["tune", "check"] },
 };
 
 const args = process.argv.slice(2);

@@ -240,14 +240,19 @@ function newsGold(from: number, to: number): string[] {
     .map((f) => rel(join(dir, f)));
 }
 
-/** The gold files of our second ANT set (dev/news2) in one split, materialised once per run. */
-let news2Made: Promise<string> | undefined;
-async function news2(split: "tune" | "check"): Promise<string[]> {
-  news2Made ??= runScript("scripts/devset.ts", ["--set", "news2", "--out", DEVSET2]).then((r) => {
-    if (r.code !== 0) throw new Error(`scripts/devset.ts: ${r.stderr.trim().slice(-300)}`);
-    return DEVSET2;
-  });
-  const dir = await news2Made;
+/** The gold files of one split of a devset.ts set (news2, times3), materialised once per run. */
+const devsetMade = new Map<string, Promise<string>>();
+async function devsetSplit(set: "news2" | "times3", split: "tune" | "check"): Promise<string[]> {
+  let made = devsetMade.get(set);
+  if (!made) {
+    const out = join(BENCH, `devset-${set}`);
+    made = runScript("scripts/devset.ts", ["--set", set, "--out", out]).then((r) => {
+      if (r.code !== 0) throw new Error(`scripts/devset.ts: ${r.stderr.trim().slice(-300)}`);
+      return out;
+    });
+    devsetMade.set(set, made);
+  }
+  const dir = await made;
   return readdirSync(dir)
     .filter((f) => f.endsWith(".gold.json"))
     .filter((f) => {
@@ -274,7 +279,6 @@ function panArab(check: boolean): string[] {
 const NEWS_GOLD = rel(join(SHARED, "data", "news-gold"));
 const SEED_GOLD = rel(join(SHARED, "seed", "putin-xi-call.gold.json"));
 const DEVSET = join(BENCH, "devset");
-const DEVSET2 = join(BENCH, "devset-news2");
 const EVENTS_DIR = join(SHARED, "data", "events", "arabic_event_gsr");
 const TRAFILATURA_TAR = join(SHARED, "data", "html", "trafilatura_eval_subset.tar.gz");
 const TRAFILATURA = join(BENCH, "trafilatura");
@@ -355,7 +359,7 @@ const ROWS: RowSpec[] = [
     source: `npx tsx scripts/devset.ts --set news2 (→ .bench/devset-news2), then ${SCORER_CMD} news on the 7 "tune" articles (tuned on)`,
     needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
     usesCli: true,
-    run: async () => scoreNews(await news2("tune")),
+    run: async () => scoreNews(await devsetSplit("news2", "tune")),
   },
   {
     id: "news2-check",
@@ -363,7 +367,23 @@ const ROWS: RowSpec[] = [
     source: `the same set's 7 "check" articles (not tuned on)`,
     needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
     usesCli: true,
-    run: async () => scoreNews(await news2("check")),
+    run: async () => scoreNews(await devsetSplit("news2", "check")),
+  },
+  {
+    id: "times3-tune",
+    name: "our dev/times3 set (times only), tune half",
+    source: `npx tsx scripts/devset.ts --set times3 (→ .bench/devset-times3), then ${SCORER_CMD} news on the 12 "tune" articles (tuned on)`,
+    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
+    usesCli: true,
+    run: async () => scoreNews(await devsetSplit("times3", "tune")),
+  },
+  {
+    id: "times3-check",
+    name: "our dev/times3 set (times only), check half",
+    source: `the same set's 12 "check" articles (never tuned on)`,
+    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
+    usesCli: true,
+    run: async () => scoreNews(await devsetSplit("times3", "check")),
   },
   {
     id: "pan-arab-tune",

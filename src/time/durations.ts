@@ -36,11 +36,17 @@ const UNIT_RANK: Record<Unit, number> = {
   S: 1,
 };
 
-/** A sum of whole amounts of decreasing units: P3Y6M, PT2H15M, P1DT6H. */
+/**
+ * A sum of whole amounts of decreasing units: P3Y6M, PT2H15M, P1DT6H. ISO 8601 lets weeks stand
+ * only alone, so in a sum they are written as days (شهر وأسبوع → P1M7D).
+ */
 function compositeDuration(parts: [number, Unit][]): string {
   let date = "";
   let time = "";
-  for (const [count, unit] of parts) {
+  const inDays = parts.length > 1;
+  for (const [given, givenUnit] of parts) {
+    const [count, unit]: [number, Unit] =
+      inDays && givenUnit === "W" ? [given * 7, "D"] : [given, givenUnit];
     const n = Number(count.toFixed(2));
     if (isTimeUnit(unit)) time += `${n}${UNIT_CODE[unit]}`;
     else date += `${n}${UNIT_CODE[unit]}`;
@@ -198,7 +204,7 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
       return { s: i, e, type: "DURATION", value: durationValue(Number.NaN, v.unit), conf: 0.75 };
     }
   }
-  // في الثامنة من العمر: an age, so a number of years (not العقد الرابع من العمر, where the
+  // في الثامنة من العمر / من عمرها: an age, so a number of years (not العقد الرابع من العمر, where the
   // ordinal counts another unit)
   const ord = sc.isDef(i) && sc.pre[i] === "" ? number(sc, i) : null;
   if (
@@ -206,7 +212,7 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
     ord.word &&
     !UNITS.has(sc.ca(i - 1)) &&
     sc.bare(ord.e, W.of) &&
-    sc.defWord(ord.e + 1) === W.age
+    (sc.defWord(ord.e + 1) === W.age || /^عمر(ه|ها|هم|هما|ي|ك)$/.test(sc.norm(ord.e + 1)))
   )
     return { s: i, e: ord.e + 2, type: "DURATION", value: `P${ord.v}Y`, conf: 0.75 };
   const q = quantity(sc, i);

@@ -32,11 +32,14 @@ export function holiday(sc: Scanner, i: number): Hit | null {
       continue;
     let e = i + h.words.length;
     let year: number | null = null;
-    // its year: عيد الميلاد 2015، عيد الميلاد عام 2015، عيد الفطر من سنة 2016
+    // its year: عيد الميلاد 2015، عيد الميلاد عام 2015، عيد الفطر 1437، عيد الفطر عام 2016
     const y = yearAfter(sc, e);
-    if (y && y.y >= 1000 && y.hijri === h.hijri) {
-      year = y.y;
-      e = y.e;
+    if (y && y.y >= 1000) {
+      const hijriYear = y.hijri || y.y < 1600;
+      if (!h.hijri && !hijriYear) year = y.y;
+      else if (h.hijri && hijriYear) year = y.y;
+      else if (h.hijri) year = hijriYearOfHoliday(y.y, h.month, h.day);
+      if (year !== null) e = y.e;
     }
     if (h.rule) return movingHolidayHit(sc, i, e, h.rule, year);
     return holidayHit(sc, i, e, h.month, h.day, h.hijri, year);
@@ -98,6 +101,15 @@ function holidayHit(
   }
   const best = year !== null || ref === null ? (days[0] ?? null) : nearestHoliday(days, ref);
   return best === null ? null : dayHit(s, e, best, 0.8);
+}
+
+/** The Hijri year in which a Hijri holiday falls in Gregorian year g (عيد الفطر عام 2016 → 1437). */
+function hijriYearOfHoliday(g: number, month: number, day: number): number | null {
+  for (let hy = g - 580; hy <= g - 577; hy++) {
+    const n = fromHijri(hy, month, day);
+    if (n !== null && fromDayNumber(n).y === g) return hy;
+  }
+  return null;
 }
 
 /** Western Easter Sunday (the anonymous Gregorian computus). */

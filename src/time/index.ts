@@ -29,7 +29,8 @@
  * and set `mod` (MORE_THAN, APPROX, END...) when the Analysis schema has that field.
  * Clock times: in an article a time with no day named falls on the reference day, written to the
  * minute (2025-01-21T15:00); `clock: "phrase"` writes it as stated (T15, T15:30), the reading of
- * date-time test suites.
+ * date-time test suites. A bare season follows the same switch: as stated (SU) in a phrase, the
+ * reference year's (2016-SU) in an article.
  * Without a reference date nothing gets `resolved`, and values that need one stay relative
  * (XXXX-10-02, XXXX-WXX-2, XXXX-XX-XX).
  */

@@ -1,6 +1,7 @@
 /** Numeric dates: 21/1/2025، 2025-01-21، ٢١/١/٢٠٢٥، and a bare day/month after a date word. */
 import { isValidDate } from "./calendar.js";
-import { W } from "./lexicon.js";
+import { countedNounAt } from "./clock.js";
+import { CARDINALS, W } from "./lexicon.js";
 import { asciiDigits } from "./numbers.js";
 import type { Scanner } from "./scan.js";
 import type { CalDate } from "./types.js";
@@ -44,6 +45,10 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return null;
     if (!dateContext(sc, i - 1) && !isFutureVerb(sc, i - 1) && !(i === 0 && sc.n === 1))
       return null;
+    // 2014.5 نقطة is an amount: the phrase must end with it
+    // 3/4 من الحالات: a share of something
+    if (countedNounAt(sc, i + 1) || unitAfter(sc, i + 1)) return null;
+    if (sc.bare(i + 1, W.of) && countedNounAt(sc, i + 2)) return null;
     return { e: i + 1, y, m: mo, conf: 0.75 };
   }
   m = NUMERIC_DM.exec(s);
@@ -56,18 +61,23 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     // 3/4 is as often a fraction or a code, 3-1 a score, 3.17 a decimal: a bare day/month needs
     // a date word (في، يوم، بتاريخ...) or a future verb (سأعود 22-4) before it, unless it stands
     // alone; 3-5 مارس is a range of days, read with its month
-    // (the end of a range, إلى 2.3, is as often a ratio: only the slash form is taken there)
-    const rangeEnd = sep !== "/" && (sc.ca(i - 1) === W.to || sc.ca(i - 1) === W.to2);
-    const context =
+    // Strong context (يوم، بتاريخ، the slash after في، منذ، حتى...) makes it a date; the weaker
+    // ones (a future verb: سأعود 22-4، سيصوت 2/3; في before a dash or dot: في 3-1) only where the
+    // clause ends with it, as a date ends its phrase and an amount goes on to what it counts
+    const strong =
       supported ||
-      (dateContext(sc, i - 1) && !rangeEnd) ||
-      isFutureVerb(sc, i - 1) ||
-      (i === 0 && sc.n === 1);
-    if (!context) return null;
+      sc.bare(i - 1, W.day) ||
+      sc.norm(i - 1) === "بتاريخ" ||
+      (sep === "/" && dateContext(sc, i - 1));
+    const weak =
+      (isFutureVerb(sc, i - 1) ||
+        (dateContext(sc, i - 1) && sc.ca(i - 1) !== W.to && sc.ca(i - 1) !== W.to2)) &&
+      sc.boundary(i + 1);
+    if (!strong && !weak && !(i === 0 && sc.n === 1)) return null;
     if (sep !== "/" && monthName(sc, sc.bare(i + 1, W.of) ? i + 2 : i + 1)) return null;
-    // a decimal ends its phrase only as a date: 4.22 بالمئة is an amount
-    if (sep === "." && !sc.boundary(i + 1) && sc.core[i + 1] === "" && sc.norm(i + 1) !== "و")
-      return null;
+    // 3/4 من الحالات: a share of something
+    if (countedNounAt(sc, i + 1) || unitAfter(sc, i + 1)) return null;
+    if (sc.bare(i + 1, W.of) && countedNounAt(sc, i + 2)) return null;
     const cal: CalDate = { e: i + 1, m: mo, d, conf: 0.8 };
     const year = yearAfter(sc, i + 1);
     if (year) {
@@ -77,6 +87,12 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     return cal;
   }
   return null;
+}
+
+/** A unit of measure or amount after a number (بالمئة، نقطة، مليون): it counts, it is no date. */
+function unitAfter(sc: Scanner, i: number): boolean {
+  const w = sc.norm(i);
+  return w === "%" || w.startsWith("بالمئه") || w.startsWith("بالمائه") || CARDINALS.has(sc.ca(i));
 }
 
 /** Words before a bare day/month that make it a date. */

@@ -181,15 +181,15 @@ export function makeRange(sc: Scanner, a: Hit, b: Hit): Hit {
     const re = reclock(sc, first.s, first.e, second);
     if (re && timeOf(re.value) <= timeOf(second.value)) first = { ...re, s: a.s };
   }
-  // a range runs forward: a year the reader chose gives way to the other end's
+  // A range runs forward. An end whose year or week the reader chose moves, by years or weeks,
+  // to the other side of the end the text fixed (من الأحد القادم إلى الخميس: the Thursday after);
+  // where both were chosen, the start moves back in the news reading and the end forward in the
+  // forward one.
   if (first.day !== undefined && second.day !== undefined && second.day < first.day) {
-    if (second.yearless) second = moveYear(second, 1);
-    else if (first.yearless) first = moveYear(first, -1);
-    // من الأحد إلى الخميس: a weekday the reader placed moves by a week, the start back in the
-    // news reading (a week that has passed), the end forward in the forward one
-    else if (first.weekless && (sc.opts.bareDates === "past" || !second.weekless))
-      first = dayHit(first.s, first.e, first.day - 7, first.conf);
-    else if (second.weekless) second = dayHit(second.s, second.e, second.day + 7, second.conf);
+    const placed = (h: Hit) => h.yearless === true || h.weekless === true;
+    const moveFirst = placed(first) && (!placed(second) || sc.opts.bareDates === "past");
+    if (moveFirst) first = movedTo(first, second.day, -1);
+    else if (placed(second)) second = movedTo(second, first.day, 1);
   }
   const value = intervalValue(first, second);
   const hit: Hit = {
@@ -203,6 +203,18 @@ export function makeRange(sc: Scanner, a: Hit, b: Hit): Hit {
   if (first.day !== undefined) hit.day = first.day;
   if (first.grain) hit.grain = first.grain;
   return hit;
+}
+
+/** h moved by years (yearless) or weeks (weekless), in direction dir, until it is on the far side of day. */
+function movedTo(h: Hit, day: number, dir: 1 | -1): Hit {
+  let moved = h;
+  for (let step = 0; step < 3 && moved.day !== undefined; step++) {
+    if (dir > 0 ? moved.day >= day : moved.day <= day) break;
+    moved = h.yearless
+      ? moveYear(moved, dir)
+      : dayHit(moved.s, moved.e, moved.day + 7 * dir, moved.conf);
+  }
+  return moved;
 }
 
 function moveYear(h: Hit, years: number): Hit {

@@ -161,7 +161,7 @@ function vagueReference(sc: Scanner, i: number): Hit | null {
   )
     return refHit(sc, i - 1, i + 1, "PAST_REF");
   // قريبا (not قريبا من, "near")
-  if (c === W.soon && sc.preOk(i) && !sc.bare(i + 1, W.of))
+  if (c === W.soon && sc.preOk(i) && !/^من(ه|ها|هم|هما|هن|ا|ي|ك|كم)?$/.test(sc.norm(i + 1)))
     return refHit(sc, i, i + 1, "FUTURE_REF");
   return null;
 }

@@ -17,6 +17,7 @@ import {
   CARDINALS,
   DECADES,
   DEMONSTRATIVES,
+  MODS,
   ORDINALS,
   PODS,
   RELATIVE,
@@ -190,8 +191,9 @@ export function quantityDate(sc: Scanner, i: number): Hit | null {
     fromNow = true;
     k += 2;
   }
-  // (من أن is "that", not an event: قبل أيام من أن ...)
-  if (!fromNow && sc.bare(k, W.of) && sc.isWordToken(k + 1) && sc.norm(k + 1) !== "ان") {
+  // (قبل أيام من أن ...: with no amount, من أن is "that" of what was said, not an event)
+  const thatClause = Number.isNaN(q.count) && sc.norm(k + 1) === "ان";
+  if (!fromNow && sc.bare(k, W.of) && sc.isWordToken(k + 1) && !thatClause) {
     // anchored on an event: "بعد يوم من أداء ترامب اليمين"
     const given = m ? null : dateInSentence(sc, i);
     if (given) return { ...given, s: i, e: q.e, conf: 0.5 };
@@ -259,6 +261,11 @@ function shiftedDate(sc: Scanner, s: number, e: number, n: number, unit: Unit): 
           : "XXXX-XX-XX";
     return { s, e, type: "DATE", value, grain: "X", conf: 0.7 };
   }
+  if ((unit === "DE" || unit === "CE") && !Number.isInteger(n)) {
+    // قبل نصف قرن: in years
+    const years = n * (unit === "DE" ? 10 : 100);
+    if (Number.isInteger(years)) return yearHit(s, e, fromDayNumber(ref).y + years, 0.7);
+  }
   if (!Number.isInteger(n)) {
     // قبل عام ونصف: to the day
     const days = Math.round(
@@ -307,7 +314,7 @@ export function periodPart(sc: Scanner, i: number): Hit | null {
       s: i,
       e: i + 2,
       type: "DATE",
-      value: `${pad4(fromDayNumber(sc.ref).y)}-${se}`,
+      value: `${pad4(seasonYear(sc.ref, se, 0))}-${se}`,
       grain: "M",
       conf: 0.8,
     };
@@ -361,8 +368,13 @@ export function periodPart(sc: Scanner, i: number): Hit | null {
   return null;
 }
 
-/** First month of each season (meteorological, northern); winter y starts in December of y - 1. */
-const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 0 };
+/** Where season y starts (meteorological, northern): [year offset, month]; winter y starts in December of y - 1. */
+const SEASON_START: Record<string, [number, number]> = {
+  SP: [0, 3],
+  SU: [0, 6],
+  FA: [0, 9],
+  WI: [-1, 12],
+};
 
 /**
  * The year of the season the relative word points at: الربيع الماضي is the last spring that has
@@ -370,10 +382,8 @@ const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 0 };
  */
 function seasonYear(ref: number, season: string, shift: number): number {
   const y0 = fromDayNumber(ref).y;
-  const start = (y: number) => {
-    const m = SEASON_START[season] ?? 1;
-    return m === 0 ? dayNumber(y - 1, 12, 1) : dayNumber(y, m, 1);
-  };
+  const [offset, month] = SEASON_START[season] ?? [0, 1];
+  const start = (y: number) => dayNumber(y + offset, month, 1);
   if (shift < 0) {
     let y = y0 + 1;
     while (addMonths(start(y), 3) > ref) y--;
@@ -384,13 +394,20 @@ function seasonYear(ref: number, season: string, shift: number): number {
     while (start(y) <= ref) y++;
     return y + shift - 1;
   }
-  return y0;
+  // هذا الشتاء in December: the winter that has begun, labelled by the year it ends in
+  return start(y0 + 1) <= ref ? y0 + 1 : y0;
 }
 
 /** الربيع العربي، الخريف الديمقراطي: a definite nisba adjective makes a season a movement's name. */
 function namesMovement(sc: Scanner, i: number): boolean {
-  const w = sc.defWord(i);
-  return w.length > 3 && w.endsWith("ي") && !RELATIVE.has(w);
+  const w = sc.norm(i);
+  return (
+    sc.isWordToken(i) &&
+    w.startsWith("ال") &&
+    w.length > 5 &&
+    w.endsWith("ي") &&
+    !RELATIVE.has(sc.defWord(i))
+  );
 }
 
 /** "[من] [عام] 2016" or "[من] العام الماضي / هذا العام" → a year. */
@@ -435,14 +452,24 @@ export function decade(sc: Scanner, i: number): Hit | null {
       conf: 0.75,
     };
   }
-  // العقد الماضي، العقد القادم، هذا العقد: the calendar decade before, after or around the
-  // reference (العقد الحالي is as often "the current contract", so the present needs هذا)
+  // في العقد الماضي، خلال العقد القادم، في هذا العقد: the calendar decade before, after or around
+  // the reference. العقد is as often "the contract" (وقعت هذا العقد، العقد القادم مع الشركة), so a
+  // preposition of time or a modifier must lead to it, and the present needs هذا
   let shift: number | null = null;
   let k = i;
-  if (DEMONSTRATIVES.has(c) && sc.preOk(i) && sc.defWord(i + 1) === W.decade) {
+  const p = sc.ca(i - 1);
+  const timeLed =
+    (p === W.in ||
+      p === W.during ||
+      p === W.throughout ||
+      p === W.throughout2 ||
+      p === W.since ||
+      MODS.has(p)) &&
+    !sc.isDef(i - 1);
+  if (timeLed && DEMONSTRATIVES.has(c) && sc.preOk(i) && sc.defWord(i + 1) === W.decade) {
     shift = 0;
     k = i + 2;
-  } else if (c === W.decade && sc.isDef(i) && sc.preOk(i)) {
+  } else if (timeLed && c === W.decade && sc.isDef(i) && sc.preOk(i)) {
     const rel = relativeSuffix(sc, i + 1);
     if (rel && rel.shift !== 0) {
       shift = rel.shift;
@@ -464,7 +491,10 @@ export function decade(sc: Scanner, i: number): Hit | null {
   if (c === W.century && sc.isDef(i) && sc.preOk(i)) {
     const cent = centuryNumber(sc, i + 1);
     if (!cent) return null;
-    return { s: i, e: cent.e, type: "DATE", value: pad2(cent.c), grain: "Y", conf: 0.75 };
+    const day = cent.c >= 1 ? dayNumber(cent.c * 100, 1, 1) : undefined;
+    const hit: Hit = { s: i, e: cent.e, type: "DATE", value: pad2(cent.c), grain: "Y", conf: 0.75 };
+    if (day !== undefined) hit.day = day;
+    return hit;
   }
   return null;
 }

@@ -108,10 +108,6 @@ export function placeMonth(ref: number, month: number, dir: Direction): number {
     case "current":
       return y;
     case "past":
-      // A bare month: the latest on or before the reference month, except the next month, which
-      // is an announcement (أغسطس written in July), as for day-months
-      if (month === (m % 12) + 1) return month > m ? y : y + 1;
-      return month <= m ? y : y - 1;
     case "before":
       // The month on or before the reference month (أكتوبر الماضي in September: last year's).
       return month <= m ? y : y - 1;

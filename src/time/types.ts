@@ -44,7 +44,7 @@ export interface ClockContext {
   undated?: boolean;
   /** A clock inside a set (كل يوم في السابعة): never on the reference day. */
   free?: boolean;
-  /** The second end of a range whose first end said الساعة: a bare number is an hour. */
+  /** An end of a range of clock times already read as one: a bare number is an hour there. */
   rangeEnd?: boolean;
 }
 

@@ -177,6 +177,8 @@ export function dayPhrase(sc: Scanner, i: number): Hit | null {
       num.v >= 1 &&
       num.v <= 31 &&
       Number.isInteger(num.v) &&
+      // (يوم واحد is "one day")
+      !(num.word && !num.ordinal && num.v === 1) &&
       (yawm
         ? !sc.isWordToken(num.e)
         : num.ordinal && num.v >= 11 && sc.bare(i - 1, W.in) && sc.boundary(num.e));
@@ -277,7 +279,9 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
   if (!sc.bare(k, W.of) && !sc.bare(k, W.in)) {
     // الأحد الثاني alone: that weekday of the month around the reference (not الجمعة الثانية
     // على التوالي, the second Friday running)
-    if (!sc.isDef(i) || nth < 1 || sc.bare(k, W.on) || sc.ca(k) === "توالي") return null;
+    // nor a weekday counted in a series of something (الجمعة الرابعة للحراك)
+    const counted = sc.bare(k, W.on) || sc.pre[k]?.endsWith("ل") || sc.norm(k).startsWith("لل");
+    if (!sc.isDef(i) || nth < 1 || counted) return null;
     return nthWeekdayNear(sc, i, k, wd, nth);
   }
   k++;
@@ -399,7 +403,7 @@ function weekOfMonth(sc: Scanner, i: number): Hit | null {
     if (ya) {
       y = ya.y;
       k = ya.e;
-    } else y = placeMonth(sc.ref, m, monthDirection(sc, i, undefined));
+    } else y = placeMonth(sc.ref, m, dateDirection(sc, i, undefined));
   }
   if (kind === "week" && m === null) return null;
   const first = dayNumber(y, m ?? 1, 1);
@@ -542,8 +546,10 @@ function dayFirst(sc: Scanner, i: number): CalDate | null {
   // العشرين من الشهر, the month being the current one
   let shift = monthReference(sc, j);
   if (!shift && sc.digits(i) >= 0 && (sc.bare(i - 1, W.day) || sc.bare(i - 1, W.in))) {
-    const r = RELATIVE.get(sc.defWord(j));
-    if (r !== undefined && j === k) shift = { shift: r, e: j + 1 };
+    // the understood noun is شهر, masculine: 5 الماضية (matches) is no date
+    const w = sc.defWord(j);
+    const r = RELATIVE.get(w);
+    if (r !== undefined && j === k && !w.endsWith("ه")) shift = { shift: r, e: j + 1 };
   }
   if (!shift && j > k && sc.defWord(j) === W.month && sc.boundary(j + 1))
     shift = { shift: 0, e: j + 1 };
@@ -771,7 +777,8 @@ export function yearReference(sc: Scanner, i: number): { shift: number; e: numbe
 /** A year right after a date: 2014، عام 2015، من عام 2015، 1446 هـ. */
 export function yearAfter(sc: Scanner, i: number): { y: number; e: number; hijri: boolean } | null {
   let k = i;
-  if (sc.isPunct(k, ",،") && sc.digits(k + 1) >= 1000) k++;
+  // a comma or a dash before it: 22 يناير، 2018; يناير - 2016
+  if (sc.isPunct(k, ",،-–") && sc.digits(k + 1) >= 1000 && sc.digitLength(k + 1) === 4) k++;
   if (sc.bare(k, W.of) && (isYearWord(sc, k + 1) || sc.digits(k + 1) >= 1000)) k++;
   if (isYearWord(sc, k)) k++;
   const v = sc.digits(k);
@@ -823,7 +830,7 @@ function calendarHit(
       const hit: Hit = { s, e, type: "DATE", value, grain: "M", conf };
       if (y !== undefined) hit.day = dayNumber(y, m, 1);
       else if (ref !== null) {
-        const py = placeMonth(ref, m, monthDirection(sc, s, cal.rel));
+        const py = placeMonth(ref, m, dateDirection(sc, s, cal.rel));
         hit.value = value.replaceAll("XXXX", pad4(py));
         hit.day = dayNumber(py, m, 1);
       }
@@ -832,7 +839,7 @@ function calendarHit(
     let placed = false;
     if (y === undefined) {
       if (ref === null) return { s, e, type: "DATE", value: `XXXX-${pad2(m)}`, grain: "M", conf };
-      y = placeMonth(ref, m, monthDirection(sc, s, cal.rel));
+      y = placeMonth(ref, m, dateDirection(sc, s, cal.rel));
       placed = cal.rel === undefined;
     }
     const month: Hit = {
@@ -939,15 +946,8 @@ function hijriHit(sc: Scanner, s: number, e: number, cal: CalDate): Hit | null {
   return dayHit(s, e, day, 0.9);
 }
 
+/** How to place a date the text leaves open: by its relative word, after منذ, or by the convention. */
 function dateDirection(sc: Scanner, s: number, rel: number | undefined): Direction {
-  if (rel === -1 || sc.ca(s - 1) === W.since) return "before";
-  if (rel === 1) return "after";
-  if (rel === 0) return "current";
-  if (sc.opts.bareDates === "forward") return "onOrAfter";
-  return futureCue(sc, s) ? "onOrAfter" : "past";
-}
-
-function monthDirection(sc: Scanner, s: number, rel: number | undefined): Direction {
   if (rel === -1 || sc.ca(s - 1) === W.since) return "before";
   if (rel === 1) return "after";
   if (rel === 0) return "current";
@@ -1033,8 +1033,9 @@ function yearPhrase(sc: Scanner, i: number): Hit | null {
     // العام المالي 2016، السنة الدراسية 2015: a definite adjective between the noun and the year
     const adj = sc.isDef(i) && sc.isWordToken(i + 1) && sc.norm(i + 1).startsWith("ال") ? 1 : 0;
     if (adj === 1 && sc.core[i + 1] === "" && sc.digits(i + 2) >= 1000) {
+      // (a year of the last two centuries: العام السياحي 2500 سائح counts tourists)
       const y = sc.digits(i + 2);
-      if (y <= 2999 && sc.digitLength(i + 2) === 4) return yearHit(i, i + 3, y, 0.8);
+      if (y >= 1900 && y <= 2100 && sc.digitLength(i + 2) === 4) return yearHit(i, i + 3, y, 0.8);
     }
     const v = sc.digits(i + 1);
     if (v >= 100 && v <= 2999 && sc.digitLength(i + 1) >= 3) {

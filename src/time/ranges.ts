@@ -180,6 +180,17 @@ export function makeRange(sc: Scanner, a: Hit, b: Hit): Hit {
     // من الساعة 3 إلى الساعة 5 مساء: the first takes the second's part of day when before it
     const re = reclock(sc, first.s, first.e, second);
     if (re && timeOf(re.value) <= timeOf(second.value)) first = { ...re, s: a.s };
+  } else if (
+    first.type === "TIME" &&
+    second.type === "TIME" &&
+    !first.pod &&
+    !second.pod &&
+    timeOf(second.value) < timeOf(first.value) &&
+    timeOf(second.value) < 12 * 60
+  ) {
+    // من الساعة 10 إلى 2: clock times run forward, so the end is in the afternoon
+    const re = reclock(sc, second.s, second.e, { ...second, pod: "AF" });
+    if (re && timeOf(re.value) > timeOf(first.value)) second = { ...re, s: b.s };
   }
   // A range runs forward. An end whose year or week the reader chose moves, by years or weeks,
   // to the other side of the end the text fixed (من الأحد القادم إلى الخميس: the Thursday after);
@@ -317,9 +328,13 @@ function rangeOnDay(sc: Scanner, h: Hit): Hit {
   if (!day) return h;
   // both ends were read as clocks already, so a bare number is an hour here
   const dayCtx = { day: day.day ?? null, dayValue: day.dayValue ?? day.value, rangeEnd: true };
-  const pod = day.type === "TIME" ? day.pod : parts[1].pod;
-  const a = clockExpr(sc, parts[0].s, { ...dayCtx, end: parts[0].e, ...(pod ? { pod } : {}) });
-  const b = clockExpr(sc, parts[1].s, { ...dayCtx, end: parts[1].e, ...(pod ? { pod } : {}) });
+  // each end keeps the part of day it was read with (the range gave the first the second's),
+  // else takes the day's (صباح الغد)
+  const dayPod = day.type === "TIME" ? day.pod : undefined;
+  const podOf = (part: Hit) => part.pod ?? dayPod;
+  const [p0, p1] = [podOf(parts[0]), podOf(parts[1])];
+  const a = clockExpr(sc, parts[0].s, { ...dayCtx, end: parts[0].e, ...(p0 ? { pod: p0 } : {}) });
+  const b = clockExpr(sc, parts[1].s, { ...dayCtx, end: parts[1].e, ...(p1 ? { pod: p1 } : {}) });
   if (!a || !b) return h;
   return { ...makeRange(sc, a, b), s: h.s, e: day.e };
 }

@@ -133,6 +133,15 @@ describe("clock times and parts of the day", () => {
     );
   });
 
+  it("reads a range of hours forward: 10 to 2 ends in the afternoon", () => {
+    expect(value("تفتح المكاتب من الساعة 10 إلى 2", MON)).toBe("(T10,T14,PT4H)");
+    expect(value("تفتح المكاتب من الساعة 8 إلى 11", MON)).toBe("(T08,T11,PT3H)");
+    // 2016-11-04 is the Friday before the reference
+    expect(value("تفتح المكاتب من الساعة 10 إلى 2 يوم الجمعة", MON)).toBe(
+      "(2016-11-04T10,2016-11-04T14,PT4H)",
+    );
+  });
+
   it("puts noon and midnight after عند on the day before them", () => {
     expect(value("يصل الوزير غدا عند الظهر", MON)).toBe("2016-11-08T12");
     expect(value("أغلق المعبر أمس عند منتصف الليل", MON)).toBe("2016-11-06T00");

@@ -353,38 +353,8 @@ const ROWS: RowSpec[] = [
       return scoreNews(golds);
     },
   },
-  {
-    id: "news2-tune",
-    name: "our dev/news2 set, tune half",
-    source: `npx tsx scripts/devset.ts --set news2 (→ .bench/devset-news2), then ${SCORER_CMD} news on the 7 "tune" articles (tuned on)`,
-    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
-    usesCli: true,
-    run: async () => scoreNews(await devsetSplit("news2", "tune")),
-  },
-  {
-    id: "news2-check",
-    name: "our dev/news2 set, check half",
-    source: `the same set's 7 "check" articles (not tuned on)`,
-    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
-    usesCli: true,
-    run: async () => scoreNews(await devsetSplit("news2", "check")),
-  },
-  {
-    id: "times3-tune",
-    name: "our dev/times3 set (times only), tune half",
-    source: `npx tsx scripts/devset.ts --set times3 (→ .bench/devset-times3), then ${SCORER_CMD} news on the 12 "tune" articles (tuned on)`,
-    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
-    usesCli: true,
-    run: async () => scoreNews(await devsetSplit("times3", "tune")),
-  },
-  {
-    id: "times3-check",
-    name: "our dev/times3 set (times only), check half",
-    source: `the same set's 12 "check" articles (never tuned on)`,
-    needs: [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")],
-    usesCli: true,
-    run: async () => scoreNews(await devsetSplit("times3", "check")),
-  },
+  ...devsetRows("news2", "our dev/news2 set", 7, "not tuned on"),
+  ...devsetRows("times3", "our dev/times3 set (times only)", 12, "never tuned on"),
   {
     id: "pan-arab-tune",
     name: "invented pan-Arab articles, tune half",
@@ -542,6 +512,34 @@ const ROWS: RowSpec[] = [
     "dev/time-check",
   ),
 ];
+
+/** The tune and check rows of a devset.ts set, scored like the news-gold halves. */
+function devsetRows(
+  set: "news2" | "times3",
+  name: string,
+  perHalf: number,
+  checkNote: string,
+): RowSpec[] {
+  const needs = [SCORER, join(SHARED, "data", "news", "ant_v1.1.jsonl")];
+  return [
+    {
+      id: `${set}-tune`,
+      name: `${name}, tune half`,
+      source: `npx tsx scripts/devset.ts --set ${set} (→ .bench/devset-${set}), then ${SCORER_CMD} news on the ${perHalf} "tune" articles (tuned on)`,
+      needs,
+      usesCli: true,
+      run: async () => scoreNews(await devsetSplit(set, "tune")),
+    },
+    {
+      id: `${set}-check`,
+      name: `${name}, check half`,
+      source: `the same set's ${perHalf} "check" articles (${checkNote})`,
+      needs,
+      usesCli: true,
+      run: async () => scoreNews(await devsetSplit(set, "check")),
+    },
+  ];
+}
 
 /** A Recognizers-Text style date-time suite scored by the evaluation's scorer. */
 function timeSuiteRow(id: string, name: string, folder: string): RowSpec {

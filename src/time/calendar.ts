@@ -30,6 +30,13 @@ export function isoWeekday(n: number): number {
   return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
+/** Day number of the nth given weekday (1 = Monday) of a month, or null when it has no nth. */
+export function nthWeekdayOf(y: number, m: number, weekday: number, nth: number): number | null {
+  const first = dayNumber(y, m, 1);
+  const day = first + ((weekday - isoWeekday(first) + 7) % 7) + 7 * (nth - 1);
+  return fromDayNumber(day).m === m ? day : null;
+}
+
 export function daysInMonth(y: number, m: number): number {
   return dayNumber(y, m + 1, 1) - dayNumber(y, m, 1);
 }

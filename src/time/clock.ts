@@ -50,7 +50,7 @@ export function clockExpr(sc: Scanner, i: number, ctx?: ClockContext): Hit | nul
     } else if (
       (/^\d{4}$/.test(s) || (saa && /^\d{3}$/.test(s))) &&
       (saa || (podAdverb(sc, k + 1) && Number(s) < 1300)) &&
-      !countedNounAt(sc, k + 1)
+      !sc.countedNoun(k + 1)
     ) {
       // 0945 صباحا، الساعة 1715: hours and minutes written together
       hour = Math.floor(Number(s) / 100);
@@ -119,7 +119,7 @@ export function clockExpr(sc: Scanner, i: number, ctx?: ClockContext): Hit | nul
     // عند الخامسة فتح الباب: "at" makes the hour whatever follows (not an age: عند الخامسة من عمره)
     (hourWord && sc.ca(i - 1) === W.at && !sc.isDef(i - 1) && !sc.bare(k, W.of)) ||
     (reread && (hourWord || ctx?.undated === true)) ||
-    (ctx?.rangeEnd === true && !countedNounAt(sc, k));
+    (ctx?.rangeEnd === true && !sc.countedNoun(k));
   if (!accepted) return null;
   if (numeric && !minutes && !saa && hour > 12 && !pod) return null;
   if (pod) hour = shiftHour(hour, pod.pod);
@@ -348,13 +348,8 @@ function clockAfterPod(sc: Scanner, s: number, k: number, pod: Pod): Hit | null 
   // only الساعة or digits: an ordinal after a part of the day is its adjective (الليلة السادسة)
   if (!(sc.ca(k) === W.hour && sc.isDef(k)) && sc.toks[k]?.kind !== "number") return null;
   const clock = clockExpr(sc, k, { day: null, pod, undated: true });
-  if (!clock || countedNounAt(sc, clock.e)) return null;
+  if (!clock || sc.countedNoun(clock.e)) return null;
   return { ...clock, s };
-}
-
-/** A word that no time rule knows right after a number: what it counts (مساء 20 قتيلا). */
-export function countedNounAt(sc: Scanner, i: number): boolean {
-  return sc.isWordToken(i) && sc.core[i] === "" && !sc.conj(i);
 }
 
 function clockValueHit(sc: Scanner, s: number, e: number, hour: number): Hit {

@@ -220,7 +220,7 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
   if (q.single) {
     // a lone "شهر" or "ساعة" is a duration only after لمدة، طيلة، خلال... or with a smaller
     // unit joined to it (ساعة و30 دقيقة)
-    if (!durationCue(sc, i - 1) && !smallerUnitJoined(sc, q)) return null;
+    if (!durationCue(sc, i - 1) && !smallerPartAfter(sc, q)) return null;
   }
   if (Number.isNaN(q.count)) {
     // a bare plural (أيام) is too vague unless counted (بضعة أيام)
@@ -233,12 +233,7 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
   // ثلاث سنوات وستة أشهر، ساعتين و15 دقيقة: a sum of smaller units
   const parts: [number, Unit][] = [[q.count, q.unit]];
   let last = q;
-  while (!Number.isNaN(last.count)) {
-    let j = last.e;
-    if (sc.norm(j) === "و") j++;
-    else if (sc.pre[j] !== "و") break;
-    const next = sc.pre[j] === "و" ? quantityAfterAnd(sc, j) : quantity(sc, j);
-    if (!next || Number.isNaN(next.count) || UNIT_RANK[next.unit] >= UNIT_RANK[last.unit]) break;
+  for (let next = smallerPartAfter(sc, last); next; next = smallerPartAfter(sc, last)) {
     parts.push([next.count, next.unit]);
     last = next;
   }
@@ -257,13 +252,15 @@ export function durationExpr(sc: Scanner, i: number): Hit | null {
   return hit;
 }
 
-/** و then an amount of a smaller unit right after q: ساعة و30 دقيقة، سنة وستة أشهر. */
-function smallerUnitJoined(sc: Scanner, q: Qty): boolean {
+/** و then a counted amount of a smaller unit right after q: ساعة و30 دقيقة، سنة وستة أشهر. */
+function smallerPartAfter(sc: Scanner, q: Qty): Qty | null {
+  if (Number.isNaN(q.count)) return null;
   let j = q.e;
   if (sc.norm(j) === "و") j++;
-  else if (sc.pre[j] !== "و") return false;
+  else if (sc.pre[j] !== "و") return null;
   const next = sc.pre[j] === "و" ? quantityAfterAnd(sc, j) : quantity(sc, j);
-  return next !== null && !Number.isNaN(next.count) && UNIT_RANK[next.unit] < UNIT_RANK[q.unit];
+  if (!next || Number.isNaN(next.count) || UNIT_RANK[next.unit] >= UNIT_RANK[q.unit]) return null;
+  return next;
 }
 
 /** A quantity whose first word carries و (وستة أشهر): the number read from its core. */

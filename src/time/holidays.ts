@@ -3,8 +3,8 @@ import {
   dayNumber,
   fromDayNumber,
   fromHijri,
-  isoWeekday,
   isValidDate,
+  nthWeekdayOf,
   pad2,
   toHijri,
 } from "./calendar.js";
@@ -54,7 +54,8 @@ function movingHolidayHit(
   rule: "thanksgiving" | "easter",
   year: number | null,
 ): Hit | null {
-  const dayOf = (y: number) => (rule === "easter" ? easter(y) : nthWeekdayOf(y, 11, 4, 4));
+  const dayOf = (y: number) =>
+    rule === "easter" ? easter(y) : (nthWeekdayOf(y, 11, 4, 4) as number); // every November has four Thursdays
   if (year !== null) return dayHit(s, e, dayOf(year), 0.85);
   if (sc.ref === null) return null;
   const y0 = fromDayNumber(sc.ref).y;
@@ -129,12 +130,6 @@ function easter(y: number): number {
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
   return dayNumber(y, month, day);
-}
-
-/** The nth given weekday (1 = Monday) of a month. */
-function nthWeekdayOf(y: number, m: number, weekday: number, nth: number): number {
-  const first = dayNumber(y, m, 1);
-  return first + ((weekday - isoWeekday(first) + 7) % 7) + 7 * (nth - 1);
 }
 
 /**

@@ -71,9 +71,13 @@ export function dayOfMonth(sc: Scanner, i: number): { d: number; e: number } | n
   const num = number(sc, i);
   if (!num || num.v < 1 || num.v > 31 || !Number.isInteger(num.v)) return null;
   if (!num.word && sc.digitLength(i) > 2) return null;
-  // يوم واحد is "one day": the first of a month is الأول، أول، 1
-  if (num.word && !num.ordinal && num.v === 1) return null;
+  if (isOneInWords(num)) return null;
   return { d: num.v, e: num.e };
+}
+
+/** واحد / واحدة: "one" (يوم واحد is one day), never a day of the month (that is الأول، أول، 1). */
+export function isOneInWords(num: { v: number; word: boolean; ordinal: boolean }): boolean {
+  return num.word && !num.ordinal && num.v === 1;
 }
 
 /** A number word carrying و (وعشر دقائق): read from its core. */

@@ -1,6 +1,5 @@
 /** Numeric dates: 21/1/2025، 2025-01-21، ٢١/١/٢٠٢٥، and a bare day/month after a date word. */
 import { isValidDate } from "./calendar.js";
-import { countedNounAt } from "./clock.js";
 import { CARDINALS, W } from "./lexicon.js";
 import { asciiDigits } from "./numbers.js";
 import type { Scanner } from "./scan.js";
@@ -45,10 +44,7 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return null;
     if (!dateContext(sc, i - 1) && !isFutureVerb(sc, i - 1) && !(i === 0 && sc.n === 1))
       return null;
-    // 2014.5 نقطة is an amount: the phrase must end with it
-    // 3/4 من الحالات: a share of something
-    if (countedNounAt(sc, i + 1) || unitAfter(sc, i + 1)) return null;
-    if (sc.bare(i + 1, W.of) && countedNounAt(sc, i + 2)) return null;
+    if (amountFollows(sc, i + 1)) return null;
     return { e: i + 1, y, m: mo, conf: 0.75 };
   }
   m = NUMERIC_DM.exec(s);
@@ -58,12 +54,11 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
     let mo = Number(m[3]);
     if (mo > 12 && d <= 12) [d, mo] = [mo, d];
     if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-    // 3/4 is as often a fraction or a code, 3-1 a score, 3.17 a decimal: a bare day/month needs
-    // a date word (في، يوم، بتاريخ...) or a future verb (سأعود 22-4) before it, unless it stands
-    // alone; 3-5 مارس is a range of days, read with its month
-    // Strong context (يوم، بتاريخ، the slash after في، منذ، حتى...) makes it a date; the weaker
-    // ones (a future verb: سأعود 22-4، سيصوت 2/3; في before a dash or dot: في 3-1) only where the
-    // clause ends with it, as a date ends its phrase and an amount goes on to what it counts
+    // 3/4 is as often a fraction or a code, 3-1 a score, 3.17 a decimal, so a bare day/month
+    // needs context unless it stands alone. Strong context (يوم، بتاريخ، the slash after في، منذ،
+    // حتى...) makes it a date; the weaker (a future verb: سأعود 22-4، سيصوت 2/3; في before a dash
+    // or dot) only where the clause ends with it, as a date ends its phrase and an amount goes on
+    // to what it counts. 3-5 مارس is a range of days, read with its month.
     const strong =
       supported ||
       sc.bare(i - 1, W.day) ||
@@ -75,9 +70,7 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
       sc.boundary(i + 1);
     if (!strong && !weak && !(i === 0 && sc.n === 1)) return null;
     if (sep !== "/" && monthName(sc, sc.bare(i + 1, W.of) ? i + 2 : i + 1)) return null;
-    // 3/4 من الحالات: a share of something
-    if (countedNounAt(sc, i + 1) || unitAfter(sc, i + 1)) return null;
-    if (sc.bare(i + 1, W.of) && countedNounAt(sc, i + 2)) return null;
+    if (amountFollows(sc, i + 1)) return null;
     const cal: CalDate = { e: i + 1, m: mo, d, conf: 0.8 };
     const year = yearAfter(sc, i + 1);
     if (year) {
@@ -89,10 +82,15 @@ export function numericDate(sc: Scanner, i: number, supported: boolean): CalDate
   return null;
 }
 
-/** A unit of measure or amount after a number (بالمئة، نقطة، مليون): it counts, it is no date. */
-function unitAfter(sc: Scanner, i: number): boolean {
+/**
+ * What follows a number makes it an amount, not a date: a counted noun or unit (2014.5 نقطة،
+ * 2.5 بالمئة، 3 مليون) or a share of something (3/4 من الحالات).
+ */
+function amountFollows(sc: Scanner, i: number): boolean {
   const w = sc.norm(i);
-  return w === "%" || w.startsWith("بالمئه") || w.startsWith("بالمائه") || CARDINALS.has(sc.ca(i));
+  const unit =
+    w === "%" || w.startsWith("بالمئه") || w.startsWith("بالمائه") || CARDINALS.has(sc.ca(i));
+  return unit || sc.countedNoun(i) || (sc.bare(i, W.of) && sc.countedNoun(i + 1));
 }
 
 /** Words before a bare day/month that make it a date. */

@@ -252,10 +252,12 @@ export function extend(sc: Scanner, hit: Hit): Hit {
     const moment = clock || range || at !== W.at ? null : podExpr(sc, j);
     if (clock) h = { ...clock, s: h.s, conf: Math.max(clock.conf, h.conf) };
     else if (moment?.type === "TIME" && /T\d/.test(moment.value)) {
+      // the moment's clock (T12, or T12:00 on the reference day in an article) on the date's day
+      const date = h;
       const t = moment.value.slice(moment.value.indexOf("T"));
-      const onDay = h.day === undefined ? `${h.value}${t}` : `${isoDay(h.day)}${t}`;
-      h = { ...moment, s: h.s, value: onDay, dated: true };
-      if (hit.day !== undefined) h.day = hit.day;
+      const value = date.day === undefined ? `${date.value}${t}` : `${isoDay(date.day)}${t}`;
+      h = { ...moment, s: date.s, value, dated: true };
+      if (date.day !== undefined) h.day = date.day;
     } else if (range?.type === "TIME" && range.parts && !range.parts[0].dated) {
       // غدا بين الساعة 3 و5 مساء: both ends on that day
       const [a, b] = range.parts;

@@ -288,11 +288,9 @@ function shiftedDate(sc: Scanner, s: number, e: number, n: number, unit: Unit): 
     case "DE":
     case "CE": {
       // قبل ثلاثة عقود: at the grain of the unit, the decade (198) or century (19) it lands in
-      const y = fromDayNumber(ref).y + (unit === "DE" ? 10 : 100) * n;
       const size = unit === "DE" ? 10 : 100;
-      const start = Math.floor(y / size) * size;
-      const value = String(start / size);
-      return { s, e, type: "DATE", value, day: dayNumber(start, 1, 1), grain: "Y", conf: 0.6 };
+      const y = fromDayNumber(ref).y + size * n;
+      return yearSpanHit(s, e, Math.floor(y / size) * size, size, 0.6);
     }
     default:
       return null;
@@ -441,35 +439,18 @@ export function decade(sc: Scanner, i: number): Hit | null {
         k = cent.e;
       }
     }
-    const start = (century * 10 + dec) * 10;
-    return {
-      s: i,
-      e: k,
-      type: "DATE",
-      value: `${century}${dec}`,
-      day: dayNumber(start, 1, 1),
-      grain: "Y",
-      conf: 0.75,
-    };
+    return yearSpanHit(i, k, (century * 10 + dec) * 10, 10, 0.75);
   }
   // في العقد الماضي، خلال العقد القادم، في هذا العقد: the calendar decade before, after or around
   // the reference. العقد is as often "the contract" (وقعت هذا العقد، العقد القادم مع الشركة), so a
   // preposition of time or a modifier must lead to it, and the present needs هذا
   let shift: number | null = null;
   let k = i;
-  const p = sc.ca(i - 1);
-  const timeLed =
-    (p === W.in ||
-      p === W.during ||
-      p === W.throughout ||
-      p === W.throughout2 ||
-      p === W.since ||
-      MODS.has(p)) &&
-    !sc.isDef(i - 1);
-  if (timeLed && DEMONSTRATIVES.has(c) && sc.preOk(i) && sc.defWord(i + 1) === W.decade) {
+  const decadeWord = c === W.decade || (DEMONSTRATIVES.has(c) && sc.defWord(i + 1) === W.decade);
+  if (decadeWord && timeLed(sc, i) && DEMONSTRATIVES.has(c) && sc.preOk(i)) {
     shift = 0;
     k = i + 2;
-  } else if (timeLed && c === W.decade && sc.isDef(i) && sc.preOk(i)) {
+  } else if (decadeWord && timeLed(sc, i) && c === W.decade && sc.isDef(i) && sc.preOk(i)) {
     const rel = relativeSuffix(sc, i + 1);
     if (rel && rel.shift !== 0) {
       shift = rel.shift;
@@ -478,25 +459,35 @@ export function decade(sc: Scanner, i: number): Hit | null {
   }
   if (shift !== null && sc.ref !== null) {
     const d = Math.floor(fromDayNumber(sc.ref).y / 10) + shift;
-    return {
-      s: i,
-      e: k,
-      type: "DATE",
-      value: `${d}`,
-      day: dayNumber(d * 10, 1, 1),
-      grain: "Y",
-      conf: 0.75,
-    };
+    return yearSpanHit(i, k, d * 10, 10, 0.75);
   }
   if (c === W.century && sc.isDef(i) && sc.preOk(i)) {
     const cent = centuryNumber(sc, i + 1);
     if (!cent) return null;
-    const day = cent.c >= 1 ? dayNumber(cent.c * 100, 1, 1) : undefined;
-    const hit: Hit = { s: i, e: cent.e, type: "DATE", value: pad2(cent.c), grain: "Y", conf: 0.75 };
-    if (day !== undefined) hit.day = day;
-    return hit;
+    return yearSpanHit(i, cent.e, cent.c * 100, 100, 0.75);
   }
   return null;
+}
+
+/** A preposition of time or a modifier right before i: في، خلال، طوال، منذ، أواخر... */
+function timeLed(sc: Scanner, i: number): boolean {
+  const p = sc.ca(i - 1);
+  const led =
+    p === W.in ||
+    p === W.during ||
+    p === W.throughout ||
+    p === W.throughout2 ||
+    p === W.since ||
+    MODS.has(p);
+  return led && !sc.isDef(i - 1);
+}
+
+/** A decade (size 10: 199) or century (size 100: 19) starting in year `first`, resolved to its first day. */
+function yearSpanHit(s: number, e: number, first: number, size: 10 | 100, conf: number): Hit {
+  const value = size === 100 ? pad2(first / 100) : String(first / 10);
+  const hit: Hit = { s, e, type: "DATE", value, grain: "Y", conf };
+  if (first >= 1) hit.day = dayNumber(first, 1, 1);
+  return hit;
 }
 
 /** The number of a century after القرن: العشرين (→ 19), الحادي والعشرين (20), الماضي. */

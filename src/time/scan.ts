@@ -146,6 +146,11 @@ export class Scanner {
     return k === "word" || k === "latin";
   }
 
+  /** A word that no time rule knows, right after a number: what it counts (مساء 20 قتيلا). */
+  countedNoun(i: number): boolean {
+    return this.isWordToken(i) && this.core[i] === "" && !this.conj(i);
+  }
+
   preOk(i: number): boolean {
     const p = this.pre[i] ?? "";
     return (

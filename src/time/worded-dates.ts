@@ -12,6 +12,7 @@ import {
   isoMonth,
   isoWeekday,
   isValidDate,
+  nthWeekdayOf,
   pad2,
   pad4,
   toHijri,
@@ -31,7 +32,7 @@ import {
   W,
   WEEKDAYS,
 } from "./lexicon.js";
-import { asciiDigits, dayOfMonth, number } from "./numbers.js";
+import { asciiDigits, dayOfMonth, isOneInWords, number } from "./numbers.js";
 import { isEraMark, NUMERIC_DD, NUMERIC_YY, numericDate } from "./numeric-dates.js";
 import { makeRange, RANGE_TO } from "./ranges.js";
 import {
@@ -177,8 +178,7 @@ export function dayPhrase(sc: Scanner, i: number): Hit | null {
       num.v >= 1 &&
       num.v <= 31 &&
       Number.isInteger(num.v) &&
-      // (يوم واحد is "one day")
-      !(num.word && !num.ordinal && num.v === 1) &&
+      !isOneInWords(num) &&
       (yawm
         ? !sc.isWordToken(num.e)
         : num.ordinal && num.v >= 11 && sc.bare(i - 1, W.in) && sc.boundary(num.e));
@@ -286,29 +286,11 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
   }
   k++;
   let y: number | undefined;
-  let m: number;
-  const shift = monthReference(sc, k);
-  if (shift) {
-    if (sc.ref === null) return null;
-    const r = fromDayNumber(sc.ref);
-    const f = fromDayNumber(addMonths(dayNumber(r.y, r.m, 1), shift.shift));
-    y = f.y;
-    m = f.m;
-    k = shift.e;
-  } else {
-    if (sc.bare(k, W.month)) k++;
-    const mn = monthName(sc, k);
-    if (!mn || mn.hijri) return null;
-    m = mn.m;
-    k = mn.e;
-    const year = yearAfter(sc, k);
-    if (year) {
-      y = year.y;
-      k = year.e;
-    } else if (sc.ref !== null) {
-      y = placeMonth(sc.ref, m, sc.opts.bareDates === "forward" ? "onOrAfter" : "past");
-    }
-  }
+  const named = namedMonth(sc, k, sc.opts.bareDates === "forward" ? "onOrAfter" : "past");
+  if (!named) return null;
+  const m = named.m;
+  y = named.y;
+  k = named.e;
   if (y === undefined) {
     return {
       s: i,
@@ -324,9 +306,9 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
   if (sc.isDef(i) && nth > 0 && isoWeekday(dayNumber(y, m, nth)) === wd) return null;
   let day: number;
   if (nth > 0) {
-    const first = dayNumber(y, m, 1);
-    day = first + ((wd - isoWeekday(first) + 7) % 7) + 7 * (nth - 1);
-    if (fromDayNumber(day).m !== m) return null;
+    const nthDay = nthWeekdayOf(y, m, wd, nth);
+    if (nthDay === null) return null;
+    day = nthDay;
   } else {
     const last = dayNumber(y, m + 1, 1) - 1;
     day = last - ((isoWeekday(last) - wd + 7) % 7);
@@ -334,21 +316,43 @@ function nthWeekday(sc: Scanner, i: number): Hit | null {
   return dayHit(i, k, day, 0.85);
 }
 
+/**
+ * The month a phrase names at k, after أول جمعة من / الأسبوع الأول من: الشهر الماضي، [شهر] مارس
+ * [2016]. A year the text does not write is placed in `dir` (left undefined with no reference).
+ */
+function namedMonth(
+  sc: Scanner,
+  k: number,
+  dir: Direction,
+): { y: number | undefined; m: number; e: number } | null {
+  const shift = monthReference(sc, k);
+  if (shift) {
+    if (sc.ref === null) return null;
+    const r = fromDayNumber(sc.ref);
+    const f = fromDayNumber(addMonths(dayNumber(r.y, r.m, 1), shift.shift));
+    return { y: f.y, m: f.m, e: shift.e };
+  }
+  const mn = monthName(sc, sc.bare(k, W.month) ? k + 1 : k);
+  if (!mn || mn.hijri) return null;
+  const year = yearAfter(sc, mn.e);
+  if (year) return { y: year.y, m: mn.m, e: year.e };
+  return { y: sc.ref === null ? undefined : placeMonth(sc.ref, mn.m, dir), m: mn.m, e: mn.e };
+}
+
 /** The nth weekday of the reference's month, or of the month after (forward) or before (past). */
 function nthWeekdayNear(sc: Scanner, s: number, e: number, wd: number, nth: number): Hit | null {
   if (sc.ref === null)
     return { s, e, type: "DATE", value: `XXXX-XX-WXX-${wd}-#${nth}`, grain: "D", conf: 0.6 };
   const ref = sc.ref;
-  const inMonth = (monthStart: number): number | null => {
-    const day = monthStart + ((wd - isoWeekday(monthStart) + 7) % 7) + 7 * (nth - 1);
-    return fromDayNumber(day).m === fromDayNumber(monthStart).m ? day : null;
-  };
   const r = fromDayNumber(ref);
-  const thisMonth = dayNumber(r.y, r.m, 1);
+  const inMonth = (shift: number): number | null => {
+    const f = fromDayNumber(addMonths(dayNumber(r.y, r.m, 1), shift));
+    return nthWeekdayOf(f.y, f.m, wd, nth);
+  };
   const forward = sc.opts.bareDates === "forward" || futureCue(sc, s);
-  let day = inMonth(thisMonth);
-  if (forward && (day === null || day < ref)) day = inMonth(addMonths(thisMonth, 1));
-  if (!forward && (day === null || day > ref)) day = inMonth(addMonths(thisMonth, -1));
+  let day = inMonth(0);
+  if (forward && (day === null || day < ref)) day = inMonth(1);
+  if (!forward && (day === null || day > ref)) day = inMonth(-1);
   return day === null ? null : dayHit(s, e, day, 0.7);
 }
 
@@ -378,13 +382,12 @@ function weekOfMonth(sc: Scanner, i: number): Hit | null {
   const r = fromDayNumber(sc.ref);
   let y: number;
   let m: number | null = null;
-  const shift = monthReference(sc, k);
-  const year = yearReference(sc, k);
-  if (shift) {
-    const f = fromDayNumber(addMonths(dayNumber(r.y, r.m, 1), shift.shift));
-    y = f.y;
-    m = f.m;
-    k = shift.e;
+  const named = namedMonth(sc, k, dateDirection(sc, i, undefined));
+  const year = named ? null : yearReference(sc, k);
+  if (named) {
+    y = named.y as number; // the reference is known here
+    m = named.m;
+    k = named.e;
   } else if (year) {
     y = r.y + year.shift;
     k = year.e;
@@ -393,18 +396,7 @@ function weekOfMonth(sc: Scanner, i: number): Hit | null {
     y = r.y;
     if (sc.defWord(k) === W.month) m = r.m;
     k++;
-  } else {
-    if (sc.bare(k, W.month)) k++;
-    const mn = monthName(sc, k);
-    if (!mn || mn.hijri) return null;
-    m = mn.m;
-    k = mn.e;
-    const ya = yearAfter(sc, k);
-    if (ya) {
-      y = ya.y;
-      k = ya.e;
-    } else y = placeMonth(sc.ref, m, dateDirection(sc, i, undefined));
-  }
+  } else return null;
   if (kind === "week" && m === null) return null;
   const first = dayNumber(y, m ?? 1, 1);
   const last = m === null ? dayNumber(y + 1, 1, 1) - 1 : dayNumber(y, m + 1, 1) - 1;
@@ -1031,8 +1023,8 @@ function yearPhrase(sc: Scanner, i: number): Hit | null {
   }
   if (isYearWordAny(sc, i)) {
     // العام المالي 2016، السنة الدراسية 2015: a definite adjective between the noun and the year
-    const adj = sc.isDef(i) && sc.isWordToken(i + 1) && sc.norm(i + 1).startsWith("ال") ? 1 : 0;
-    if (adj === 1 && sc.core[i + 1] === "" && sc.digits(i + 2) >= 1000) {
+    const adjective = sc.isDef(i) && sc.isWordToken(i + 1) && sc.norm(i + 1).startsWith("ال");
+    if (adjective && sc.core[i + 1] === "" && sc.digits(i + 2) >= 1000) {
       // (a year of the last two centuries: العام السياحي 2500 سائح counts tourists)
       const y = sc.digits(i + 2);
       if (y >= 1900 && y <= 2100 && sc.digitLength(i + 2) === 4) return yearHit(i, i + 3, y, 0.8);

@@ -2,10 +2,12 @@
  * Time-stage benchmark: extractTimes over the texts of the ANT news corpus, each resolved against
  * its own publication date. Reports MB/s of text (UTF-8) for the stage alone (documents
  * tokenised beforehand, as the pipeline hands them over) and with tokenisation included, plus
- * how many expressions were found.
+ * how many expressions were found; then the whole `marsad time --jsonl` command over the same
+ * articles, with its wall time and peak memory.
  *
  *   npx tsx scripts/bench-time.ts [--docs N] [--rounds R]
  */
+import { spawnSync } from "node:child_process";
 import { createReadStream } from "node:fs";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
@@ -88,4 +90,21 @@ console.log(
 );
 console.log(
   `with tokenize + sentences: ${withTokens.toFixed(2)} s = ${(mb / withTokens).toFixed(1)} MB/s`,
+);
+
+// The command a user runs, start-up and JSON included: its wall time and peak memory.
+const batch = articles
+  .map((a, i) => JSON.stringify({ id: String(i), text: a.text, date: a.date ?? null }))
+  .join("\n");
+const t2 = performance.now();
+const cli = spawnSync(
+  "node",
+  ["--import", "./scripts/report-rss.mjs", "bin/marsad.js", "time", "--jsonl", "-"],
+  { cwd: root, input: batch, encoding: "utf8", maxBuffer: 1 << 30 },
+);
+const cliSeconds = (performance.now() - t2) / 1000;
+const peakKb = Number(/peak-rss-kb (\d+)/.exec(cli.stderr)?.[1] ?? 0);
+console.log(
+  `marsad time --jsonl on the ${articles.length} articles: ${cliSeconds.toFixed(2)} s ` +
+    `(${Math.round(articles.length / cliSeconds)} articles/s), peak RSS ${(peakKb / 1024).toFixed(0)} MB`,
 );

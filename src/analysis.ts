@@ -142,14 +142,59 @@ export const TimeSchema = z.object({
   confidence,
 });
 
+export const EVENT_STATUSES = ["realised", "negated", "future", "hypothetical"] as const;
+
+export const EventActorSchema = z
+  .object({
+    code: z
+      .string()
+      .optional()
+      .describe("country (ISO 3166 alpha-3) or international organisation code, e.g. RUS, UNO"),
+    sector: z
+      .string()
+      .optional()
+      .describe("PLOVER/CAMEO sector: GOV, MIL, REB, COP, OPP, CVL, UAF, JUD, LEG, BUS, MED…"),
+    text: z.string().describe("the words naming the actor at the trigger, e.g. مسلحون"),
+  })
+  .describe("a PLOVER-style actor code for one side of an event");
+
 export const EventSchema = z.object({
-  type: z.string().describe("PLOVER event type, e.g. CONSULT, ASSAULT, PROTEST"),
-  source: z.string().optional().describe("entity id of the actor"),
-  target: z.string().optional().describe("entity id of the recipient"),
-  date: z.string().optional(),
-  start: offset,
+  type: z
+    .string()
+    .describe("PLOVER 0.8 event type: AGREE, CONSULT, SUPPORT, … ASSAULT (see EVENT_TYPES)"),
+  mode: z
+    .string()
+    .optional()
+    .describe("PLOVER mode where the type has one, e.g. phone, visit (CONSULT), demo (PROTEST)"),
+  status: z
+    .enum(EVENT_STATUSES)
+    .describe("realised, or not an event that happened: negated, future, hypothetical"),
+  background: z
+    .boolean()
+    .describe("context in a subordinate clause (إثر مقتل، على خلفية الاحتجاجات), not the news"),
+  source: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("entity id of the actor; null where it is unnamed (مسلحون)"),
+  target: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("entity id of the recipient; null where it is unnamed or none"),
+  sourceActor: EventActorSchema.optional(),
+  targetActor: EventActorSchema.optional(),
+  date: z
+    .string()
+    .optional()
+    .describe("when it happened: YYYY-MM-DD, or coarser (YYYY-MM, YYYY) as the text gives it"),
+  place: z.string().optional().describe("entity id of where it happened"),
+  trigger: z
+    .object({ start: offset, end: offset, text: z.string() })
+    .describe("the word reporting the event: a verb or its verbal noun (هاجم، مقتل)"),
+  start: offset.describe("start of the evidence clause"),
   end: offset,
-  text: z.string().optional(),
+  text: z.string().optional().describe("the evidence clause, text.slice(start, end)"),
   confidence,
 });
 
@@ -183,6 +228,8 @@ export type Entity = z.infer<typeof EntitySchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type TimeExpression = z.infer<typeof TimeSchema>;
 export type Event = z.infer<typeof EventSchema>;
+export type EventActor = z.infer<typeof EventActorSchema>;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
 /** The JSON Schema (draft 2020-12) of the Analysis document, generated from the zod schema. */

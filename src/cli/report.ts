@@ -61,7 +61,7 @@ export function formatReport(analysis: Analysis, color: boolean): string {
   out.push("", heading("events", analysis.events.length));
   const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
   for (const ev of analysis.events) {
-    const who = (id?: string) => (id ? (names.get(id) ?? id) : "?");
+    const who = (id?: string | null) => (id ? (names.get(id) ?? id) : "?");
     out.push(
       `  ${c.bold(ev.type)} ${who(ev.source)} → ${who(ev.target)}${ev.date ? c.dim(` ${ev.date}`) : ""}`,
     );

@@ -1,9 +1,45 @@
 /**
- * Political events between actors (PLOVER types). Lands with the events issue; until then the
- * stage finds nothing.
+ * Political events between actors, typed with PLOVER 0.8: who did what to whom, when and where,
+ * whether it happened (realis) and whether it is the sentence's news or only its background.
  */
-import type { Doc, Entity, Event, TimeExpression } from "../analysis.js";
+import type { Analysis, Doc, Entity, Event, TimeExpression } from "../analysis.js";
+import { splitSentences, tokenize } from "../text/index.js";
+
+/** The 16 PLOVER 0.8 event types. */
+export const EVENT_TYPES = [
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "ACCUSE",
+  "REJECT",
+  "THREATEN",
+  "PROTEST",
+  "SANCTION",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT",
+] as const;
 
 export function extractEvents(_doc: Doc, _entities: Entity[], _times: TimeExpression[]): Event[] {
   return [];
+}
+
+/**
+ * The events stage alone over a finished analysis (its text, entities and times), e.g. the
+ * lines of `analyze --jsonl`: the text is tokenised again, nothing else is recomputed.
+ */
+export function eventsOfAnalysis(analysis: Analysis): Event[] {
+  const tokens = tokenize(analysis.text, { segments: false });
+  const doc: Doc = {
+    text: analysis.text,
+    meta: analysis.meta,
+    sentences: analysis.sentences.length ? analysis.sentences : splitSentences(analysis.text, tokens),
+    tokens,
+  };
+  return extractEvents(doc, analysis.entities, analysis.times);
 }

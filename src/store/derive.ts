@@ -176,8 +176,8 @@ export function deriveRows(
     })),
     events: analysis.events.map((e) => ({
       type: e.type,
-      source: e.source === undefined ? null : (keyOf.get(e.source) ?? null),
-      target: e.target === undefined ? null : (keyOf.get(e.target) ?? null),
+      source: e.source ? (keyOf.get(e.source) ?? null) : null,
+      target: e.target ? (keyOf.get(e.target) ?? null) : null,
       date: e.date ?? null,
       start: e.start,
       end: e.end,

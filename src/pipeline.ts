@@ -31,13 +31,14 @@ export function runPipeline(article: PreparedArticle, options: PipelineOptions =
   const named = resolveEntities(doc, recognizeEntities(doc, loadTagger(options.ner)), {
     kb: options.kb,
   });
+  const kb = knowledgeBase(options.kb ?? []);
   const { entities, gender, speaksFor } = resolveCoreference(doc, named, {
-    kb: knowledgeBase(options.kb ?? []),
+    kb,
     date: meta.published,
   });
   const times = extractTimes(doc);
   const quotes = extractQuotes(doc, entities, { times, gender, speaksFor });
-  const events = extractEvents(doc, entities, times);
+  const events = extractEvents(doc, entities, times, { gender, speaksFor, kb });
   return {
     schema: ANALYSIS_SCHEMA_ID,
     ...(options.id !== undefined ? { id: options.id } : {}),

@@ -30,9 +30,10 @@ export async function analyzeJsonl(
   });
 }
 
-type BatchRecord = z.infer<typeof RecordSchema>;
+export type BatchRecord = z.infer<typeof RecordSchema>;
 
-function parseRecord(value: unknown, lineNumber: number): BatchRecord {
+/** Checks an article line of a batch; an `InputError` says which field is wrong. */
+export function parseRecord(value: unknown, lineNumber: number): BatchRecord {
   const parsed = RecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -45,7 +46,7 @@ function parseRecord(value: unknown, lineNumber: number): BatchRecord {
   return parsed.data;
 }
 
-function toArticleInput(record: BatchRecord): ArticleInput {
+export function toArticleInput(record: BatchRecord): ArticleInput {
   const common = {
     ...(record.id !== undefined ? { id: String(record.id) } : {}),
     ...(record.date ? { date: record.date } : {}),

@@ -7,6 +7,8 @@ import { describeError, InputError, isInputError } from "../errors.js";
 import { type AnalyzeOptions, analyze } from "../index.js";
 import { isUrl, parseDateHint } from "../input/index.js";
 import { analyzeJsonl } from "./batch.js";
+import { type EventsFlags, runEvents } from "./events.js";
+import { registerExportCommand } from "./export.js";
 import { openFile } from "./io.js";
 import { runKbLookup } from "./kb.js";
 import { nerModel, runEvalNer, runNer, runTrainNer } from "./ner.js";
@@ -66,6 +68,33 @@ function buildProgram(): Command {
       "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
     )
     .action(runAnalyze);
+
+  program
+    .command("events")
+    .description(
+      "who did what to whom in an article (a file, a URL or - for stdin), or in a JSONL batch with --jsonl",
+    )
+    .argument("[source]", "file path, http(s) URL, or - for standard input")
+    .option("--date <YYYY-MM-DD>", "publication date to use when the page gives none", dateOption)
+    .option("--json", "print the events[] array of the analysis (every status)")
+    .option("--all", "list negated, future and hypothetical events too, not only realised ones")
+    .option(
+      "--jsonl <file>",
+      "batch: lines of articles ({ id, text | html | url, date? }) or of analyze --jsonl output → { id, events }; - for stdin",
+    )
+    .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
+    .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
+    .option(
+      "--kb <files...>",
+      "knowledge-base files (JSONL) that add to or override the bundled one",
+    )
+    .option(
+      "--ner <model>",
+      "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
+    )
+    .action((source: string | undefined, flags: EventsFlags) =>
+      runEvents(source, flags, analyzeOptions(flags)),
+    );
 
   program
     .command("kb")
@@ -162,13 +191,17 @@ function buildProgram(): Command {
     .action(runTrainNer);
 
   registerStoreCommands(program);
+  registerExportCommand(program);
   registerServeCommand(program);
   return program;
 }
 
-async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Promise<void> {
+/** The analysis options that `analyze` and `events` share. */
+function analyzeOptions(
+  flags: Pick<AnalyzeFlags, "date" | "tokens" | "timeout" | "maxBytes" | "kb" | "ner">,
+): AnalyzeOptions {
   if (flags.ner) nerModel(flags.ner); // a wrong model name fails before any input is read
-  const options: AnalyzeOptions = {
+  return {
     ...(flags.date ? { date: flags.date } : {}),
     ...(flags.tokens ? { tokens: true } : {}),
     ...(flags.kb ? { kb: flags.kb } : {}),
@@ -176,6 +209,10 @@ async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Prom
     fetch: { timeoutMs: flags.timeout * 1000 },
     maxBytes: flags.maxBytes,
   };
+}
+
+async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Promise<void> {
+  const options = analyzeOptions(flags);
   if (flags.jsonl !== undefined) {
     if (source !== undefined)
       throw new InputError("bad-option", "give either a source or --jsonl, not both");

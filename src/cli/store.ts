@@ -184,7 +184,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
     lines.push(`    … and ${summary.failed - FAILURES_SHOWN} more (--json lists them)`);
   }
   lines.push(
-    `store ${flags.db}: ${stats.articles} articles in ${stats.clusters} stories, ${stats.entities} entities, ${stats.quotes} quotes`,
+    `store ${flags.db}: ${stats.articles} articles in ${stats.clusters} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${stats.events} events`,
   );
   process.stdout.write(`${lines.join("\n")}\n`);
   interrupted();

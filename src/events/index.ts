@@ -2,8 +2,13 @@
  * Political events between actors, typed with PLOVER 0.8: who did what to whom, when and where,
  * whether it happened (realis) and whether it is the sentence's news or only its background.
  */
-import type { Analysis, Doc, Entity, Event, TimeExpression } from "../analysis.js";
+import type { Analysis, Doc, Event } from "../analysis.js";
+import { knowledgeBase } from "../entities/index.js";
 import { splitSentences, tokenize } from "../text/index.js";
+import { extractEvents } from "./extract.js";
+
+export { type EventOptions, extractEvents } from "./extract.js";
+export { type PloverType, TRIGGERS } from "./lexicon.js";
 
 /** The 16 PLOVER 0.8 event types. */
 export const EVENT_TYPES = [
@@ -25,10 +30,6 @@ export const EVENT_TYPES = [
   "ASSAULT",
 ] as const;
 
-export function extractEvents(_doc: Doc, _entities: Entity[], _times: TimeExpression[]): Event[] {
-  return [];
-}
-
 /**
  * The events stage alone over a finished analysis (its text, entities and times), e.g. the
  * lines of `analyze --jsonl`: the text is tokenised again, nothing else is recomputed.
@@ -38,8 +39,12 @@ export function eventsOfAnalysis(analysis: Analysis): Event[] {
   const doc: Doc = {
     text: analysis.text,
     meta: analysis.meta,
-    sentences: analysis.sentences.length ? analysis.sentences : splitSentences(analysis.text, tokens),
+    sentences: analysis.sentences.length
+      ? analysis.sentences
+      : splitSentences(analysis.text, tokens),
     tokens,
   };
-  return extractEvents(doc, analysis.entities, analysis.times);
+  return extractEvents(doc, analysis.entities, analysis.times, {
+    kb: knowledgeBase(),
+  });
 }

@@ -5,3 +5,4 @@
 export { type Cue, type CueKind, cueOf } from "./cues.js";
 export { extractQuotes, type QuoteOptions } from "./extract.js";
 export { type QuotedSpan, quotedSpans } from "./marks.js";
+export { type Found, type Speaker, SpeakerFinder } from "./speakers.js";

@@ -28,6 +28,7 @@ import { openApiDocument } from "./openapi.js";
 import {
   analyzeBodySchema,
   articleParamsSchema,
+  entityEventsQuerySchema,
   entityParamsSchema,
   ingestBodySchema,
   quotesQuerySchema,
@@ -166,6 +167,18 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (!profile) throw new HttpError(404, `no entity ${key}`);
     return profile;
   });
+
+  app.get(
+    "/api/entities/:key/events",
+    { schema: { params: entityParamsSchema, querystring: entityEventsQuerySchema } },
+    async (request) => {
+      const { key } = request.params as { key: string };
+      const { limit } = request.query as { limit: number };
+      const events = store.entityEvents(key, limit);
+      if (!events) throw new HttpError(404, `no entity ${key}`);
+      return events;
+    },
+  );
 
   app.get("/api/quotes", { schema: { querystring: quotesQuerySchema } }, async (request) => {
     const query = request.query as QuoteQuery & { limit: number; offset: number };

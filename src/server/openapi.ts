@@ -7,6 +7,7 @@ import { analysisJsonSchema } from "../analysis.js";
 import {
   analyzeBodySchema,
   articleParamsSchema,
+  entityEventsQuerySchema,
   entityParamsSchema,
   ingestBodySchema,
   outputSchemas,
@@ -85,6 +86,21 @@ export function openApiDocument(options: { bodyLimit: number }): Record<string, 
           summary: "An entity's profile across the store",
           parameters: parameters(entityParamsSchema, "path"),
           responses: { 200: json("EntityProfile", "the profile"), ...errors(400, 404) },
+        },
+      },
+      "/api/entities/{key}/events": {
+        get: {
+          summary: "An entity's events: a timeline and who acts on whom",
+          description:
+            "Realised events (those that happened; negated, future and hypothetical ones are left out) with the entity as source or target, counted once per story cluster: a reprint is not a new event.",
+          parameters: [
+            ...parameters(entityParamsSchema, "path"),
+            ...parameters(entityEventsQuerySchema, "query"),
+          ],
+          responses: {
+            200: json("EntityEvents", "events and actor network"),
+            ...errors(400, 404),
+          },
         },
       },
       "/api/quotes": {

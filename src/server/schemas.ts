@@ -80,6 +80,20 @@ export const entityParamsSchema = {
   properties: { key: text("entity key (KB id, or TYPE:name for unlinked entities)", 300) },
 } as const;
 
+export const entityEventsQuerySchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    limit: {
+      type: "integer",
+      minimum: 1,
+      maximum: 1000,
+      default: 200,
+      description: "events listed (the newest); the total and the network count all of them",
+    },
+  },
+} as const;
+
 const articleFields = {
   date: {
     type: "string",
@@ -279,14 +293,120 @@ export const outputSchemas: Record<string, unknown> = {
       },
     ],
   },
+  EventActor: {
+    type: "object",
+    description: "one side of an event: the stored entity where the actor is one, its PLOVER code",
+    properties: {
+      entity: ref("EntityRef"),
+      code: { type: "string", description: "ISO 3166 alpha-3 country or IGO code, e.g. RUS, UNO" },
+      sector: { type: "string", description: "PLOVER/CAMEO sector: GOV, MIL, REB, CVL..." },
+      text: { type: "string", description: "the words naming the actor at the trigger" },
+    },
+  },
+  EventRecord: {
+    type: "object",
+    required: [
+      "id",
+      "article",
+      "index",
+      "type",
+      "status",
+      "background",
+      "source",
+      "target",
+      "reports",
+    ],
+    properties: {
+      id: { type: "string", description: "ARTICLE-INDEX: the article and the event's index in it" },
+      article: {
+        allOf: [ref("ArticleSummary"), { type: "object", properties: { url: str } }],
+      },
+      index: { type: "integer", description: "index of the event in the article's analysis" },
+      type: { type: "string", description: "PLOVER event type, e.g. CONSULT, ASSAULT" },
+      mode: { type: "string", description: "PLOVER mode, e.g. phone, visit" },
+      status: { type: "string", enum: ["realised", "negated", "future", "hypothetical"] },
+      background: {
+        type: "boolean",
+        description: "context in a subordinate clause rather than the news",
+      },
+      source: { oneOf: [ref("EventActor"), { type: "null" }] },
+      target: { oneOf: [ref("EventActor"), { type: "null" }] },
+      date: { type: "string", description: "YYYY-MM-DD, YYYY-MM or YYYY" },
+      place: ref("EntityRef"),
+      trigger: { type: "string", description: "the word reporting the event" },
+      text: { type: "string", description: "the evidence clause" },
+      confidence: { type: "number" },
+      reports: {
+        type: "integer",
+        description: "articles of the story cluster that report the event",
+      },
+    },
+  },
+  EntityEvents: {
+    type: "object",
+    required: ["entity", "total", "events", "network"],
+    properties: {
+      entity: ref("EntityRef"),
+      total: { type: "integer", description: "the entity's events, once per story" },
+      events: {
+        type: "array",
+        description: "the newest events: dated ones newest first, then undated ones",
+        items: ref("EventRecord"),
+      },
+      network: {
+        type: "object",
+        required: ["nodes", "edges"],
+        properties: {
+          nodes: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "name", "events"],
+              description: "a stored entity (with key) or an unnamed actor by its code",
+              properties: {
+                id: str,
+                name: str,
+                key: str,
+                type: entityType,
+                code: str,
+                events: int,
+              },
+            },
+          },
+          edges: {
+            type: "array",
+            description: "who acted on whom: events from source to target, by type",
+            items: {
+              type: "object",
+              required: ["source", "target", "count", "types"],
+              properties: {
+                source: { type: "string", description: "node id" },
+                target: { type: "string", description: "node id" },
+                count: int,
+                types: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["type", "count"],
+                    properties: { type: str, count: int },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   StoreStats: {
     type: "object",
-    required: ["articles", "clusters", "entities", "quotes", "sources", "failed"],
+    required: ["articles", "clusters", "entities", "quotes", "events", "sources", "failed"],
     properties: {
       articles: int,
       clusters: int,
       entities: int,
       quotes: int,
+      events: { type: "integer", description: "realised events, once per story cluster" },
       sources: { type: "integer", description: "sources recorded (files, lines, URLs, items)" },
       failed: { type: "integer", description: "sources that failed" },
     },

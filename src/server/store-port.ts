@@ -6,6 +6,7 @@
 import type { Analysis } from "../analysis.js";
 import type {
   ArticleRecord,
+  EntityEvents,
   EntityProfile,
   QuoteQuery,
   QuoteRecord,
@@ -40,6 +41,11 @@ export interface StorePort {
   article(id: number): ArticleRecord | undefined;
   /** By key or by name. */
   entity(keyOrName: string): EntityProfile | undefined;
+  /**
+   * The entity's realised events as source or target, once per story cluster: the newest
+   * `limit` (dated newest first, then undated), their total and the actor network over all.
+   */
+  entityEvents(keyOrName: string, limit?: number): EntityEvents | undefined;
   /** Newest first, `limit` and `offset` applied. */
   quotes(q: QuoteQuery): QuoteRecord[];
   stats(): StoreStats;

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
-import type { Analysis, Entity, EntityType } from "../analysis.js";
+import type { Analysis, Entity, EntityType, Event, EventActor, EventStatus } from "../analysis.js";
 import { isNameToken, nameKeyAt, sentenceForms } from "../entities/index.js";
 import { normalizeArabic, tokenize } from "../text/index.js";
 import { indexColumns, plainWords } from "./forms.js";
@@ -79,14 +79,29 @@ export interface ArticleRows {
     resolved: string | null;
     mod: string | null;
   }[];
-  events: {
-    type: string;
-    source: string | null;
-    target: string | null;
-    date: string | null;
-    start: number;
-    end: number;
-  }[];
+  events: EventRows[];
+}
+
+/** One event as the store keeps it: entity ids of the analysis become store entity keys. */
+export interface EventRows {
+  /** Index in the analysis' events. */
+  index: number;
+  type: string;
+  mode: string | null;
+  status: EventStatus;
+  background: boolean;
+  source: string | null;
+  target: string | null;
+  sourceActor: { code: string | null; sector: string | null; text: string | null };
+  targetActor: { code: string | null; sector: string | null; text: string | null };
+  date: string | null;
+  place: string | null;
+  trigger: { start: number; end: number; text: string } | null;
+  start: number;
+  end: number;
+  /** The evidence clause. */
+  text: string;
+  confidence: number | null;
 }
 
 export function deriveRows(
@@ -174,14 +189,42 @@ export function deriveRows(
       resolved: t.resolved ?? null,
       mod: t.mod ?? null,
     })),
-    events: analysis.events.map((e) => ({
-      type: e.type,
-      source: e.source ? (keyOf.get(e.source) ?? null) : null,
-      target: e.target ? (keyOf.get(e.target) ?? null) : null,
-      date: e.date ?? null,
-      start: e.start,
-      end: e.end,
-    })),
+    events: analysis.events.map((e, index) => eventRows(e, index, keyOf, text)),
+  };
+}
+
+function eventRows(
+  e: Event,
+  index: number,
+  keyOf: ReadonlyMap<string, string>,
+  text: string,
+): EventRows {
+  const key = (id: string | null | undefined) => (id ? (keyOf.get(id) ?? null) : null);
+  const actor = (a: EventActor | undefined) => ({
+    code: a?.code ?? null,
+    sector: a?.sector ?? null,
+    text: a?.text ?? null,
+  });
+  return {
+    index,
+    type: e.type,
+    mode: e.mode ?? null,
+    // documents from before the field existed: what they listed were events that happened
+    status: e.status ?? "realised",
+    background: e.background === true,
+    source: key(e.source),
+    target: key(e.target),
+    sourceActor: actor(e.sourceActor),
+    targetActor: actor(e.targetActor),
+    date: e.date ?? null,
+    place: key(e.place),
+    trigger: e.trigger
+      ? { start: e.trigger.start, end: e.trigger.end, text: e.trigger.text }
+      : null,
+    start: e.start,
+    end: e.end,
+    text: e.text ?? text.slice(e.start, e.end),
+    confidence: e.confidence ?? null,
   };
 }
 

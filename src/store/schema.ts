@@ -149,7 +149,36 @@ const MIGRATIONS: string[] = [
     base, plain, content = '', contentless_delete = 1, tokenize = 'ascii'
   );
   `,
+  // 2: events as the events stage codes them (PLOVER): mode, realis status, background, actor
+  // codes, place, trigger and evidence. Rows written before keep NULL in the new columns; as the
+  // schema of their day had no status they count as realised, foreground events.
+  `
+  ALTER TABLE events ADD COLUMN idx INTEGER;         -- index in the analysis' events
+  ALTER TABLE events ADD COLUMN mode TEXT;
+  ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'realised';
+  ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE events ADD COLUMN source_code TEXT;    -- ISO-3 country or IGO code
+  ALTER TABLE events ADD COLUMN source_sector TEXT;  -- GOV, MIL, REB...
+  ALTER TABLE events ADD COLUMN source_text TEXT;    -- the words naming the actor
+  ALTER TABLE events ADD COLUMN target_code TEXT;
+  ALTER TABLE events ADD COLUMN target_sector TEXT;
+  ALTER TABLE events ADD COLUMN target_text TEXT;
+  ALTER TABLE events ADD COLUMN place TEXT;          -- entity key
+  ALTER TABLE events ADD COLUMN trigger_start INTEGER;
+  ALTER TABLE events ADD COLUMN trigger_end INTEGER;
+  ALTER TABLE events ADD COLUMN trigger_text TEXT;
+  ALTER TABLE events ADD COLUMN text TEXT;           -- the evidence clause
+  ALTER TABLE events ADD COLUMN confidence REAL;
+  -- rows were written in the analysis' order
+  UPDATE events SET idx = (
+    SELECT count(*) FROM events e WHERE e.article = events.article AND e.rowid < events.rowid
+  );
+  CREATE INDEX events_type ON events(type);
+  `,
 ];
+
+/** The SQL of each migration, oldest first (tests build stores of older versions with it). */
+export const MIGRATION_SQL: readonly string[] = MIGRATIONS;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -12,6 +12,14 @@ import { knowledgeBase } from "../entities/index.js";
 import { InputError } from "../errors.js";
 import { normalizeArabic } from "../text/index.js";
 import { type ArticleRows, deriveRows, lookupKey } from "./derive.js";
+import {
+  type EventRow,
+  eventFilters,
+  eventNetwork,
+  eventRecordOf,
+  eventRecordsSql,
+  rankedEvents,
+} from "./events.js";
 import { NEAR_DUPLICATE, signatureFromBytes, signatureToBytes, similarity } from "./minhash.js";
 import { parseQuery, queryForms, toFtsMatch } from "./query.js";
 import { checkVersion, migrate } from "./schema.js";
@@ -20,8 +28,11 @@ import type {
   ArticleRecord,
   ArticleSummary,
   ClusterRef,
+  EntityEvents,
   EntityProfile,
   EntityRef,
+  EventQuery,
+  EventRecord,
   QuoteQuery,
   QuoteRecord,
   SearchHit,
@@ -64,6 +75,9 @@ const MAX_LIMIT = 1000;
 /** Candidates read per LSH band: a band shared by very many articles says little. */
 const BAND_CANDIDATES = 64;
 const PROFILE_QUOTES = 50;
+/** Events an entity page lists; its network counts up to NETWORK_EVENTS. */
+const ENTITY_EVENTS = 200;
+const NETWORK_EVENTS = 5000;
 const COOCCURRING = 20;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -343,9 +357,38 @@ export class Store {
     for (const t of rows.times)
       time.run(id, t.start, t.end, t.text, t.type, t.value, t.resolved, t.mod);
     const event = this.sql(
-      "INSERT INTO events (article, type, source, target, date, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO events (article, idx, type, mode, status, background, source, target,
+         source_code, source_sector, source_text, target_code, target_sector, target_text,
+         date, place, trigger_start, trigger_end, trigger_text, start, end, text, confidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const e of rows.events) event.run(id, e.type, e.source, e.target, e.date, e.start, e.end);
+    for (const e of rows.events) {
+      event.run(
+        id,
+        e.index,
+        e.type,
+        e.mode,
+        e.status,
+        e.background ? 1 : 0,
+        e.source,
+        e.target,
+        e.sourceActor.code,
+        e.sourceActor.sector,
+        e.sourceActor.text,
+        e.targetActor.code,
+        e.targetActor.sector,
+        e.targetActor.text,
+        e.date,
+        e.place,
+        e.trigger?.start ?? null,
+        e.trigger?.end ?? null,
+        e.trigger?.text ?? null,
+        e.start,
+        e.end,
+        e.text,
+        e.confidence,
+      );
+    }
   }
 
   /** The cluster of the most similar stored article with estimated Jaccard ≥ NEAR_DUPLICATE. */
@@ -389,6 +432,7 @@ export class Store {
       clusters: count("clusters"),
       entities: count("entities"),
       quotes: count("quotes"),
+      events: this.countEvents(),
       sources: count("sources"),
       failed: this.sql("SELECT count(*) FROM sources WHERE status = 'failed'")
         .pluck()
@@ -560,6 +604,68 @@ export class Store {
       ...(r.speaker_text !== null ? { speakerText: r.speaker_text } : {}),
       ...(r.cue !== null ? { cue: r.cue } : {}),
     }));
+  }
+
+  /**
+   * Events with their actors and article, newest event date first (or in article order), one
+   * per story cluster unless `collapse: false`, realised ones unless `status` says otherwise.
+   * An `entity` that resolves to nothing gives [].
+   */
+  events(query: EventQuery = {}): EventRecord[] {
+    const limit = clampInt(query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+    const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    return [...this.eventRows(query, limit, offset)];
+  }
+
+  /**
+   * Every event the query selects (no limit), read as a stream: for exports of the whole store.
+   * The store runs no other query until the iteration ends.
+   */
+  allEvents(query: Omit<EventQuery, "limit" | "offset"> = {}): IterableIterator<EventRecord> {
+    return this.eventRows({ order: "article", ...query }, -1, 0);
+  }
+
+  private *eventRows(query: EventQuery, limit: number, offset: number) {
+    let keys: string[] | undefined;
+    if (query.entity !== undefined && query.entity.trim() !== "") {
+      keys = this.resolveKeys(query.entity);
+      if (keys.length === 0) return;
+    }
+    const { where, params } = eventFilters(query, keys);
+    const sql = `${rankedEvents(where, query.collapse !== false)} ${eventRecordsSql(query.order ?? "date")}`;
+    for (const row of this.sql(sql).iterate(...params, limit, offset) as Iterable<EventRow>) {
+      yield eventRecordOf(row);
+    }
+  }
+
+  /**
+   * An entity's realised events (as source or target), once per story: the newest `limit` for
+   * its timeline, the count, and the network of who acted on whom over all of them.
+   */
+  entityEvents(keyOrName: string, limit = ENTITY_EVENTS): EntityEvents | undefined {
+    const entity = this.resolve(keyOrName)[0];
+    if (!entity) return undefined;
+    const all = [...this.eventRows({ entity: entity.key }, NETWORK_EVENTS, 0)];
+    return {
+      entity,
+      total: all.length < NETWORK_EVENTS ? all.length : this.countEvents({ entity: entity.key }),
+      events: all.slice(0, clampInt(limit, ENTITY_EVENTS, 1, MAX_LIMIT)),
+      network: eventNetwork(all),
+    };
+  }
+
+  /** How many events the query selects (once per story unless `collapse: false`). */
+  countEvents(query: Omit<EventQuery, "limit" | "offset" | "order"> = {}): number {
+    let keys: string[] | undefined;
+    if (query.entity !== undefined && query.entity.trim() !== "") {
+      keys = this.resolveKeys(query.entity);
+      if (keys.length === 0) return 0;
+    }
+    const { where, params } = eventFilters(query, keys);
+    const sql = `${rankedEvents(where, query.collapse !== false)} SELECT count(*) FROM g WHERE rank = 1`;
+    return this.sql(sql)
+      .pluck()
+      .get(...params) as number;
   }
 
   /** An entity's profile, by key or by name; undefined when the store does not know it. */

@@ -3,7 +3,7 @@
  * Entities are keyed across articles by `entityKey`: the KB id when linked, else type and
  * normalised name (so an unlinked "حمة الهمامي" is one entity across the collection).
  */
-import type { Analysis, EntityType, Quote } from "../analysis.js";
+import type { Analysis, EntityType, EventStatus, Quote } from "../analysis.js";
 
 export interface ClusterRef {
   /** Story cluster: near-duplicate articles (the same wire story reprinted) share one id. */
@@ -112,7 +112,101 @@ export interface StoreStats {
   clusters: number;
   entities: number;
   quotes: number;
+  /** Realised events, a story's reprints counted once. */
+  events: number;
   /** Sources recorded (files, JSONL lines, URLs, feed items) and how many of them failed. */
   sources: number;
   failed: number;
+}
+
+/** One side of an event: the stored entity where the actor is one, and its PLOVER code. */
+export interface EventActorRecord {
+  entity?: EntityRef;
+  /** Country (ISO 3166 alpha-3) or international organisation code, e.g. RUS, UNO. */
+  code?: string;
+  /** PLOVER/CAMEO sector: GOV, MIL, REB, COP, CVL... */
+  sector?: string;
+  /** The words naming the actor at the trigger. */
+  text?: string;
+}
+
+export interface EventArticle extends ArticleSummary {
+  url?: string;
+}
+
+/**
+ * An event as the store reports it. Collapsed (the default), the same event in several articles
+ * of one story cluster (same type, actors and date) is one record, taken from the first article
+ * of the cluster that reports it, with `reports` saying how many articles do.
+ */
+export interface EventRecord {
+  /** `ARTICLE-INDEX`: the article and the event's index in its analysis' events. */
+  id: string;
+  article: EventArticle;
+  index: number;
+  type: string;
+  mode?: string;
+  status: EventStatus;
+  background: boolean;
+  source: EventActorRecord | null;
+  target: EventActorRecord | null;
+  date?: string;
+  place?: EntityRef;
+  /** The word reporting the event (هاجم، مقتل). */
+  trigger?: string;
+  /** The evidence clause. */
+  text?: string;
+  confidence?: number;
+  /** Articles of the story cluster reporting the event (1 when not collapsed). */
+  reports: number;
+}
+
+export interface EventQuery {
+  /** Events with this entity as source or target (key or name). */
+  entity?: string;
+  /** PLOVER type, e.g. ASSAULT. */
+  type?: string;
+  /** The event's date on or after / on or before (YYYY, YYYY-MM or YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  /** Which statuses: "realised" (the default: events that happened) or "any". */
+  status?: EventStatus | "any";
+  /** One record per event of a story cluster (default true). */
+  collapse?: boolean;
+  /**
+   * "date": newest event date first, undated ones last (default); "article": in the order the
+   * articles were stored, as exports want.
+   */
+  order?: "date" | "article";
+  limit?: number;
+  offset?: number;
+}
+
+/** A node of an actor network: a stored entity, or an unnamed actor by its code or words. */
+export interface EventNode {
+  id: string;
+  name: string;
+  key?: string;
+  type?: EntityType;
+  code?: string;
+  /** Events the node takes part in. */
+  events: number;
+}
+
+/** Who acted on whom: events from `source` to `target`, by type. */
+export interface EventEdge {
+  source: string;
+  target: string;
+  count: number;
+  types: { type: string; count: number }[];
+}
+
+/** An entity's realised events, once per story: the entity page's timeline and network. */
+export interface EntityEvents {
+  entity: EntityRef;
+  /** All of the entity's events. */
+  total: number;
+  /** The newest `limit` of them: dated ones newest first, then undated ones. */
+  events: EventRecord[];
+  network: { nodes: EventNode[]; edges: EventEdge[] };
 }

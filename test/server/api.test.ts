@@ -5,9 +5,9 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnalysisSchema } from "../../src/analysis.js";
 import { buildServer, defaultWebDir } from "../../src/server/index.js";
-import { ARTICLES, XSS_TITLE } from "./articles.js";
+import { ARTICLES, EVENT_ARTICLES, EVENT_REPRINT, XSS_TITLE } from "./articles.js";
 import { FakeStore } from "./fake-store.js";
-import { FAKE_STORE, STORE_KINDS, type TestStore } from "./stores.js";
+import { FAKE_STORE, SQLITE_STORE, STORE_KINDS, type TestStore } from "./stores.js";
 
 const TOKEN = "test-token-0123456789";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -242,6 +242,118 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
       expect(again.statusCode).toBe(200);
       expect(again.json()).toMatchObject({ id, duplicate: true });
     });
+  });
+});
+
+/**
+ * An entity's events over both stores, on articles whose events are written by hand: only
+ * realised ones, dated newest first then undated, and the network of who acts on whom.
+ */
+describe.each(STORE_KINDS)("entity events in the API over $name", (kind) => {
+  const { get } = serve(() => kind.open(EVENT_ARTICLES));
+
+  it("lists the entity's realised events, dated newest first, then undated ones", async () => {
+    const response = await get("/api/entities/habib-essid/events");
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.entity).toEqual({ key: "habib-essid", type: "PER", name: "الحبيب الصيد" });
+    expect(body.total).toBe(3);
+    expect(
+      body.events.map((e: { type: string; date?: string; background: boolean }) => [
+        e.type,
+        e.date ?? null,
+        e.background,
+      ]),
+    ).toEqual([
+      ["AGREE", "2015-08-02", false],
+      ["CONSULT", "2015-07-09", false],
+      ["CONSULT", null, true],
+    ]);
+    const [agree] = body.events;
+    expect(agree).toMatchObject({
+      status: "realised",
+      trigger: "وقع",
+      source: {
+        entity: { key: "habib-essid", type: "PER", name: "الحبيب الصيد" },
+        code: "TUN",
+        sector: "GOV",
+      },
+      target: { entity: { key: "abdelmalek-sellal" }, code: "DZA" },
+      place: { key: "DZA", type: "LOC" },
+      article: { title: "اتفاق أمني تونسي جزائري", published: "2015-08-02" },
+      reports: 1,
+    });
+    expect(agree.id).toBe(`${agree.article.id}-${agree.index}`);
+  });
+
+  it("draws who acts on whom from those events", async () => {
+    const { network } = (await get("/api/entities/habib-essid/events")).json();
+    expect(
+      network.edges.map((e: { source: string; target: string; types: unknown }) => [
+        e.source,
+        e.target,
+        e.types,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        ["habib-essid", "taieb-baccouche", [{ type: "CONSULT", count: 1 }]],
+        ["habib-essid", "abdelmalek-sellal", [{ type: "AGREE", count: 1 }]],
+        ["habib-essid", "DZA", [{ type: "CONSULT", count: 1 }]],
+      ]),
+    );
+    expect(network.edges).toHaveLength(3);
+    expect(network.nodes[0]).toMatchObject({ id: "habib-essid", key: "habib-essid", events: 3 });
+  });
+
+  it("leaves out events that did not happen, counts only those that did", async () => {
+    // Libya is only the target of a closure announced for the future
+    const libya = (await get("/api/entities/LBY/events")).json();
+    expect(libya).toMatchObject({ total: 0, events: [], network: { nodes: [], edges: [] } });
+    const tunisia = (await get("/api/entities/TUN/events")).json();
+    expect(tunisia.total).toBe(0);
+    expect((await get("/api/stats")).json().events).toBe(3);
+    // the article itself still lists it, with its status
+    const article = (await get("/api/articles/1")).json();
+    expect(article.analysis.events.map((e: { status: string }) => e.status)).toEqual([
+      "realised",
+      "future",
+    ]);
+  });
+
+  it("takes a limit, and answers 400 to a bad one and 404 to an unknown entity", async () => {
+    const one = (await get("/api/entities/habib-essid/events", { limit: "1" })).json();
+    expect(one.total).toBe(3);
+    expect(one.events).toHaveLength(1);
+    expect(one.network.edges).toHaveLength(3);
+    const queries: Record<string, string>[] = [
+      { limit: "0" },
+      { limit: "x" },
+      { limit: "1001" },
+      { since: "2015" },
+    ];
+    for (const query of queries) {
+      const response = await get("/api/entities/habib-essid/events", query);
+      expect(response.statusCode, JSON.stringify(query)).toBe(400);
+      errorOf(response);
+    }
+    const unknown = await get(`/api/entities/${encodeURIComponent("PER:زيد عمرو")}/events`);
+    expect(unknown.statusCode).toBe(404);
+    expect(errorOf(unknown)).toContain("PER:زيد عمرو");
+  });
+});
+
+describe("entity events of a reprinted story, over the SQLite store", () => {
+  const { get } = serve(() => SQLITE_STORE.open([...EVENT_ARTICLES, EVENT_REPRINT]));
+
+  it("counts the event once, from the story's first article, with its number of reports", async () => {
+    const body = (await get("/api/entities/habib-essid/events")).json();
+    expect(body.total).toBe(3);
+    const consult = body.events.find((e: { date?: string }) => e.date === "2015-07-09");
+    expect(consult).toMatchObject({
+      reports: 2,
+      article: { id: 1, title: "الصيد يستقبل البكوش", cluster: { id: 1, size: 2 } },
+    });
+    expect((await get("/api/stats")).json().events).toBe(3);
   });
 });
 
@@ -517,16 +629,26 @@ describe("the API's own behaviour", () => {
     it("is OpenAPI 3.1 and describes every /api route with its parameters", async () => {
       const doc = (await get("/api/openapi.json")).json();
       expect(doc.openapi).toBe("3.1.0");
-      // The routes the server really has, from fastify's route tree.
-      const routes = [
-        ...server.app.printRoutes({ commonPrefix: false }).matchAll(/(api\/\S+) \(([^)]+)\)/g),
-      ].flatMap(([, path, methods]) =>
-        (methods ?? "")
-          .split(", ")
-          .filter((m) => m !== "HEAD")
-          .map((m) => [m.toLowerCase(), `/${path}`.replace(/:(\w+)/g, "{$1}")] as const),
-      );
-      expect(routes.length).toBe(8);
+      // The routes the server really has, from fastify's route tree: a route below another
+      // (/api/entities/:key/events under /api/entities/:key) is printed as a child of it.
+      const parents: string[] = [];
+      const routes = server.app
+        .printRoutes({ commonPrefix: false })
+        .split("\n")
+        .flatMap((line) => {
+          const node = /^([│ ]*)[├└]── (\S+) \(([^)]+)\)/.exec(line);
+          if (!node) return [];
+          const [, indent = "", segment = "", methods = ""] = node;
+          parents.length = indent.length / 4;
+          const path = parents.join("") + segment;
+          parents.push(segment);
+          if (!path.startsWith("/api/")) return [];
+          return methods
+            .split(", ")
+            .filter((m) => m !== "HEAD")
+            .map((m) => [m.toLowerCase(), path.replace(/:(\w+)/g, "{$1}")] as const);
+        });
+      expect(routes.length).toBe(9);
       for (const [method, path] of routes)
         expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
       const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -540,6 +662,16 @@ describe("the API's own behaviour", () => {
         ["q", "entity", "speaker", "from", "to", "source", "collapse", "limit", "offset"].sort(),
       );
       expect(doc.components.schemas.Analysis.properties.quotes).toBeDefined();
+      const events = doc.paths["/api/entities/{key}/events"].get;
+      expect(
+        events.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+      ).toEqual(["path:key", "query:limit"]);
+      expect(events.responses[200].content["application/json"].schema.$ref).toBe(
+        "#/components/schemas/EntityEvents",
+      );
+      // every schema the document refers to is in it
+      for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/(\w+)"/g))
+        expect(doc.components.schemas[name as string], name).toBeDefined();
     });
   });
 

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeText } from "../../src/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import { openStore, type Store } from "../../src/store/index.js";
-import { ARTICLES, XSS_TITLE } from "./articles.js";
+import { ARTICLES, EVENT_ARTICLES, EVENT_REPRINT, XSS_TITLE } from "./articles.js";
+import { analyseArticle } from "./fake-store.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -55,6 +56,12 @@ describe.skipIf(!available)("web UI in Chromium", () => {
         ...(a.title ? { title: a.title } : {}),
         url: a.source,
       });
+      store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
+    }
+    // articles whose events are written by hand, one of them reprinted
+    for (const a of [...EVENT_ARTICLES, EVENT_REPRINT]) {
+      const analysis = analyseArticle(a);
+      analysis.meta.url = a.source;
       store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
     }
     server = await startServer({ store, port: 0 });
@@ -148,6 +155,59 @@ describe.skipIf(!available)("web UI in Chromium", () => {
     const badges = await page.locator(".quote-card .speaker-badge").allTextContents();
     expect(badges.length).toBeGreaterThan(1);
     for (const b of badges) expect(b).toBe("الطيب البكوش");
+  });
+
+  it("shows an entity's events as a network and a timeline, and an article's events with their status", async () => {
+    await open("/entities/habib-essid", "entity with events");
+    const events = page.locator("#events");
+    expect(await events.locator("h2").textContent()).toBe("الأحداث (3)");
+    // who acts on whom: one arrow per partner, labelled with the event types
+    expect(await events.locator("svg.network g.edge").count()).toBe(3);
+    const edge = events.locator('svg.network g.edge[data-target="taieb-baccouche"]');
+    expect(await edge.getAttribute("data-source")).toBe("habib-essid");
+    expect(await edge.locator("text").textContent()).toBe("CONSULT");
+    expect(await edge.locator("path").getAttribute("marker-end")).toBe("url(#arrow)");
+    const partner = events.locator('svg.network a.node[data-id="abdelmalek-sellal"]');
+    expect(await partner.getAttribute("href")).toBe("/entities/abdelmalek-sellal");
+    expect(await partner.locator("text").textContent()).toBe("عبد المالك سلال");
+    expect(await events.locator("svg.network .node.centre text").textContent()).toBe(
+      "الحبيب الصيد",
+    );
+    // the timeline: dated events newest first, the undated one apart; the reprint adds no event
+    const dated = events.locator("ol.event-timeline:not(.undated) > li");
+    expect(await dated.count()).toBe(2);
+    expect(await dated.nth(0).getAttribute("data-type")).toBe("AGREE");
+    expect(await dated.nth(0).locator(".date").first().textContent()).toBe("2015-08-02");
+    expect(await dated.nth(1).locator(".reports").textContent()).toBe("في 2 مقالات");
+    const undated = events.locator("ol.event-timeline.undated > li");
+    expect(await undated.count()).toBe(1);
+    expect(await undated.locator(".event-flag.background").textContent()).toBe("خلفية");
+    // the announced closure did not happen: on no timeline
+    expect(await events.locator('[data-type="COERCE"]').count()).toBe(0);
+
+    // to the article, where the event is the one targeted
+    await Promise.all([
+      page.waitForURL(/\/articles\/\d+#event-0$/),
+      dated.nth(1).locator(".event-source a").click(),
+    ]);
+    await page.waitForSelector("body[data-state=ready] #events");
+    const items = page.locator("#events .event-list > li");
+    expect(await items.count()).toBe(2);
+    expect(await page.locator("#events h2").textContent()).toBe("الأحداث (2، وقع منها 1)");
+    expect(await items.nth(0).getAttribute("id")).toBe("event-0");
+    expect(await items.nth(0).locator(".event-mode").textContent()).toBe("visit");
+    expect(await items.nth(0).locator(".actor-code").allTextContents()).toEqual([
+      "TUN GOV",
+      "TUN GOV",
+    ]);
+    const future = items.nth(1);
+    expect(await future.getAttribute("class")).toContain("status-future");
+    expect(await future.locator(".event-status").textContent()).toBe("مرتقب");
+    const opacity = (id: string) =>
+      page.evaluate(`Number(getComputedStyle(document.getElementById("${id}")).opacity)`);
+    expect(await opacity("event-1")).toBeLessThan(1);
+    expect(await opacity("event-0")).toBe(1);
+    expect(problems).toEqual([]);
   });
 
   it("uses the bundled Arabic font", async () => {

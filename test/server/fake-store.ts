@@ -3,7 +3,7 @@
  * small articles, with naive substring search. It stands in for the SQLite store so the API can
  * be tested on its own; test/server/stores.ts runs the same API tests over the real store too.
  */
-import type { Analysis, Entity } from "../../src/analysis.js";
+import type { Analysis, Entity, Event } from "../../src/analysis.js";
 import { analyzeText } from "../../src/index.js";
 import {
   type PostedRaw,
@@ -13,23 +13,38 @@ import {
   type WriteResult,
 } from "../../src/server/store-port.js";
 import { entityKey } from "../../src/store/derive.js";
+import { eventNetwork } from "../../src/store/events.js";
 import type {
   ArticleRecord,
   ArticleSummary,
+  EntityEvents,
   EntityProfile,
   EntityRef,
+  EventRecord,
   QuoteQuery,
   QuoteRecord,
   SearchQuery,
   SearchResult,
   StoreStats,
 } from "../../src/store/types.js";
+import { type EventSpec, eventsFor } from "../helpers/events.js";
 
 export interface FakeArticle {
   source: string;
   text: string;
   date?: string;
   title?: string;
+  /** Events written by hand for the article, in place of what the events stage finds. */
+  events?: EventSpec[];
+}
+
+/** The article's analysis as both test stores hold it. */
+export function analyseArticle(a: FakeArticle): Analysis {
+  const analysis = analyzeText(a.text, {
+    ...(a.date ? { date: a.date } : {}),
+    ...(a.title ? { title: a.title } : {}),
+  });
+  return a.events ? { ...analysis, events: eventsFor(analysis, a.events) } : analysis;
 }
 
 export class FakeStore implements StorePort {
@@ -37,11 +52,11 @@ export class FakeStore implements StorePort {
 
   constructor(articles: FakeArticle[] = []) {
     for (const a of articles) {
-      const analysis = analyzeText(a.text, {
-        ...(a.date ? { date: a.date } : {}),
-        ...(a.title ? { title: a.title } : {}),
-      });
-      this.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
+      this.add(
+        analyseArticle(a),
+        { key: a.source, kind: "url" },
+        { kind: "text", content: a.text },
+      );
     }
   }
 
@@ -130,6 +145,28 @@ export class FakeStore implements StorePort {
     };
   }
 
+  /** Realised events naming the entity; every article is its own story here. */
+  entityEvents(key: string, limit = 200): EntityEvents | undefined {
+    const profile = this.entity(key);
+    if (!profile) return undefined;
+    const involves = (a: EventRecord["source"]) => a?.entity?.key === profile.key;
+    const all = this.allEvents()
+      .filter((e) => involves(e.source) || involves(e.target))
+      .sort(
+        (a, b) =>
+          Number(a.date === undefined) - Number(b.date === undefined) ||
+          (b.date ?? "").localeCompare(a.date ?? "") ||
+          b.article.id - a.article.id ||
+          a.index - b.index,
+      );
+    return {
+      entity: { key: profile.key, type: profile.type, name: profile.name },
+      total: all.length,
+      events: all.slice(0, limit),
+      network: eventNetwork(all),
+    };
+  }
+
   quotes(q: QuoteQuery): QuoteRecord[] {
     const all = this.allQuotes().filter(
       (x) =>
@@ -151,7 +188,56 @@ export class FakeStore implements StorePort {
       clusters: this.records.length,
       entities: keys.size,
       quotes: this.allQuotes().length,
+      events: this.allEvents().length,
     };
+  }
+
+  /** Realised events, the same one twice in an article once. */
+  private allEvents(): EventRecord[] {
+    return this.records.flatMap((r) => {
+      const seen = new Set<string>();
+      const out: EventRecord[] = [];
+      const entities = new Map(r.analysis.entities.map((e) => [e.id, e]));
+      const actor = (id: string | null | undefined, a: Event["sourceActor"]) => {
+        const e = id ? entities.get(id) : undefined;
+        if (!e && !a) return null;
+        return {
+          ...(e ? { entity: { key: this.entityKey(e), type: e.type, name: e.name } } : {}),
+          ...(a?.code ? { code: a.code } : {}),
+          ...(a?.sector ? { sector: a.sector } : {}),
+          ...(a?.text ? { text: a.text } : {}),
+        };
+      };
+      r.analysis.events.forEach((ev, index) => {
+        if (ev.status !== "realised") return;
+        const source = actor(ev.source, ev.sourceActor);
+        const target = actor(ev.target, ev.targetActor);
+        const same = [ev.type, source?.entity?.key, target?.entity?.key, ev.date].join("|");
+        if (seen.has(same)) return;
+        seen.add(same);
+        const place = ev.place ? entities.get(ev.place) : undefined;
+        out.push({
+          id: `${r.id}-${index}`,
+          article: summary(r),
+          index,
+          type: ev.type,
+          ...(ev.mode ? { mode: ev.mode } : {}),
+          status: ev.status,
+          background: ev.background,
+          source,
+          target,
+          ...(ev.date ? { date: ev.date } : {}),
+          ...(place
+            ? { place: { key: this.entityKey(place), type: place.type, name: place.name } }
+            : {}),
+          trigger: ev.trigger.text,
+          text: ev.text ?? r.analysis.text.slice(ev.start, ev.end),
+          confidence: ev.confidence,
+          reports: 1,
+        });
+      });
+      return out;
+    });
   }
 
   private allQuotes(): QuoteRecord[] {

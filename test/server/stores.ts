@@ -9,10 +9,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Analysis } from "../../src/analysis.js";
-import { analyzeText } from "../../src/index.js";
 import type { PostedRaw, PostedSource, StorePort, WriteResult } from "../../src/server/index.js";
 import { openStore } from "../../src/store/index.js";
-import { type FakeArticle, FakeStore } from "./fake-store.js";
+import { analyseArticle, type FakeArticle, FakeStore } from "./fake-store.js";
 
 /** A query the server passed on to the store. */
 export interface StoreCall {
@@ -44,6 +43,7 @@ function recorder(store: StorePort, close: () => void, writable: boolean): TestS
     },
     article: (id) => store.article(id),
     entity: (key) => store.entity(key),
+    entityEvents: (key, limit) => store.entityEvents(key, limit),
     quotes(q) {
       calls.push({ method: "quotes", query: q });
       return store.quotes(q);
@@ -71,11 +71,11 @@ export const SQLITE_STORE: StoreKind = {
     const store = openStore(join(dir, "store.db"));
     // analysed as the fake analyses them, stored as POST /api/ingest stores posted text
     for (const a of articles) {
-      const analysis = analyzeText(a.text, {
-        ...(a.date ? { date: a.date } : {}),
-        ...(a.title ? { title: a.title } : {}),
-      });
-      store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
+      store.add(
+        analyseArticle(a),
+        { key: a.source, kind: "url" },
+        { kind: "text", content: a.text },
+      );
     }
     return recorder(
       store,

@@ -2,6 +2,7 @@
 import { annotatedText } from "../annotate.js";
 import { getJson } from "../api.js";
 import { h, safeHref } from "../dom.js";
+import { actorCode, eventFlags, eventTypeBadge, statusOf } from "../events.js";
 import {
   count,
   entityHref,
@@ -165,27 +166,59 @@ export function analysisPanels(analysis, keys) {
           ),
         )
       : null,
-    (analysis.events ?? []).length
-      ? h(
-          "section",
-          { class: "panel" },
-          h("h2", null, "الأحداث"),
+    (analysis.events ?? []).length ? eventPanel(analysis, entityLabel) : null,
+  );
+}
+
+/**
+ * The article's events, in order: type, mode, who → whom with their codes, date, place; those
+ * that did not happen (negated, future, hypothetical) dimmed and marked, background flagged.
+ */
+function eventPanel(analysis, entityLabel) {
+  const events = analysis.events;
+  const realised = events.filter((ev) => statusOf(ev) === "realised").length;
+  const actor = (id, words) => {
+    const name = id ? entityLabel(id) : (words?.text ?? "؟");
+    return [id ? name : h("span", { class: "actor unnamed" }, name), actorCode(words)];
+  };
+  return h(
+    "section",
+    { class: "panel", id: "events" },
+    h(
+      "h2",
+      null,
+      realised === events.length
+        ? `الأحداث (${count(events.length)})`
+        : `الأحداث (${count(events.length)}، وقع منها ${count(realised)})`,
+    ),
+    h(
+      "ul",
+      { class: "event-list" },
+      events.map((ev, i) =>
+        h(
+          "li",
+          { id: `event-${i}`, class: `event status-${statusOf(ev)}` },
+          eventTypeBadge(ev.type),
+          ev.mode ? h("span", { class: "event-mode", dir: "ltr" }, ev.mode) : null,
           h(
-            "ul",
-            { class: "event-list" },
-            analysis.events.map((ev) =>
-              h(
-                "li",
-                null,
-                h("span", { class: "event-type", dir: "ltr" }, ev.type),
-                ev.source ? entityLabel(ev.source) : null,
-                ev.target ? [" ← ", entityLabel(ev.target)] : null,
-                ev.date ? h("span", { class: "date" }, ev.date) : null,
-                ev.text ? h("div", { class: "muted" }, ev.text) : null,
-              ),
-            ),
+            "span",
+            { class: "actors" },
+            actor(ev.source, ev.sourceActor),
+            ev.target || ev.targetActor ? [" ← ", actor(ev.target, ev.targetActor)] : null,
           ),
-        )
-      : null,
+          ev.date ? h("span", { class: "date", dir: "ltr" }, ev.date) : null,
+          ev.place ? h("span", { class: "place" }, "في ", entityLabel(ev.place)) : null,
+          eventFlags(ev),
+          ev.trigger?.text ? h("span", { class: "trigger" }, `«${ev.trigger.text}»`) : null,
+          ev.text || Number.isInteger(ev.start)
+            ? h(
+                "div",
+                { class: "evidence" },
+                ev.text ?? (analysis.text ?? "").slice(ev.start, ev.end),
+              )
+            : null,
+        ),
+      ),
+    ),
   );
 }

@@ -1,11 +1,20 @@
-/** An entity's page: profile, mentions over time, quotes by and about it, co-occurring actors. */
+/**
+ * An entity's page: profile, mentions over time, its events (a timeline and who acts on whom),
+ * quotes by and about it, co-occurring actors.
+ */
 import { getJson } from "../api.js";
 import { timelineChart } from "../chart.js";
 import { h } from "../dom.js";
-import { count, entityHref, quoteCard, searchHref, typeBadge } from "../format.js";
+import { actorNetwork, eventTimeline } from "../events.js";
+import { count, entityHref, errorBox, quoteCard, searchHref, typeBadge } from "../format.js";
 
 export async function entityPage(key) {
-  const profile = await getJson(`entities/${encodeURIComponent(key)}`);
+  const path = `entities/${encodeURIComponent(key)}`;
+  // the events are the page's second part: if they fail, the profile still shows
+  const [profile, events] = await Promise.all([
+    getJson(path),
+    getJson(`${path}/events`).catch((error) => ({ error })),
+  ]);
   document.title = `${profile.name} — مرصد`;
   const kb = profile.kb;
   const wikidata = /^Q\d+$/.test(kb?.wikidata ?? "") ? kb.wikidata : null;
@@ -55,6 +64,7 @@ export async function entityPage(key) {
         ? timelineChart(profile.timeline, `إشارات ${profile.name} شهريًا`)
         : h("p", { class: "muted" }, "لا تواريخ."),
     ),
+    eventsSection(profile, events),
     h(
       "div",
       { class: "panels" },
@@ -97,6 +107,49 @@ function quoteSection(title, id, quotes, filter) {
       : h("p", { class: "muted" }, "لا شيء."),
     list.length > SHOWN_QUOTES
       ? h("a", { class: "more", href: `/quotes?${new URLSearchParams(filter)}` }, "كل الاقتباسات ←")
+      : null,
+  );
+}
+
+/**
+ * The entity's events as source or target: only those that happened (realised), each once per
+ * story however many reprints report it. The network of who acts on whom, then the timeline.
+ */
+function eventsSection(profile, data) {
+  const title = (n) => h("h2", null, n === undefined ? "الأحداث" : `الأحداث (${count(n)})`);
+  if (!data || data.error) {
+    return h("section", { class: "panel", id: "events" }, title(), errorBox(data?.error));
+  }
+  const events = data.events ?? [];
+  if (events.length === 0) {
+    return h(
+      "section",
+      { class: "panel", id: "events" },
+      title(0),
+      h("p", { class: "muted" }, "لا أحداث وقعت."),
+    );
+  }
+  const network = data.network ?? { nodes: [], edges: [] };
+  return h(
+    "section",
+    { class: "panel", id: "events" },
+    title(data.total),
+    h(
+      "p",
+      { class: "muted small" },
+      "الأحداث التي وقعت فعلًا، والحدث الذي تعيد المواقع نشره يُعدّ مرة واحدة.",
+    ),
+    network.edges?.length
+      ? h(
+          "figure",
+          { class: "network-figure" },
+          h("figcaption", null, "من يفعل ماذا بمن"),
+          actorNetwork(network, profile.key, `شبكة أحداث ${profile.name}`),
+        )
+      : null,
+    eventTimeline(events, profile.key),
+    data.total > events.length
+      ? h("p", { class: "muted small" }, `أحدث ${count(events.length)} من ${count(data.total)}.`)
       : null,
   );
 }

@@ -1,0 +1,761 @@
+/**
+ * Reads events off an article, trigger by trigger:
+ *
+ * 1. A trigger is a verb or verbal noun of the lexicon (words.ts), outside names and time
+ *    expressions (فجر أمس is dawn). Quoted words count: news reports events through its
+ *    sources' words (قال مصدر أمني إن «ثمانية أشخاص قتلوا»). A word with both a verb and a noun
+ *    reading is a verb where a verb stands (clause start, after قد/لم).
+ * 2. A verbal noun carried by a light verb (شن مسلحون هجوما، أعربت الوزارة عن إدانتها) takes
+ *    the light verb's subject and tense; تعرض لـ (underwent) makes its subject the victim.
+ * 3. The actor is the verb's subject (syntax/Clauses via the quote attributor's SpeakerFinder,
+ *    which resolves titles, pronouns and dropped subjects through coreference); a passive verb's
+ *    subject is the victim, its actor after من قبل / على يد / برصاص. A noun's genitive is its
+ *    actor (زيارة بوتين) or its victim (مقتل جندي), as the lexicon says.
+ * 4. The target stands after the trigger's preposition (اعتدى على، التقى مع) or as its direct
+ *    object. Coordinated names (السعودية ومصر والإمارات) give one record per pair.
+ * 5. Status and background come from the governing words (realis.ts); the date from the
+ *    sentence's time expressions, else the article's date for realised news in the past; the
+ *    place from the sentence's places, else the dateline.
+ */
+import type { Doc, Entity, Event, EventActor, Span, TimeExpression, Token } from "../analysis.js";
+import type { KnowledgeBase } from "../entities/index.js";
+import { cueOf, type Speaker, SpeakerFinder } from "../quotes/index.js";
+import { type Gender, PREPOSITIONS, verbAgreement } from "../syntax/index.js";
+import { normalizeArabic } from "../text/index.js";
+import { actorCode, sectorOfWord } from "./codes.js";
+import { ASSAULT_MODES, type TriggerEntry } from "./lexicon.js";
+import { eventStatus, isBackground, type RealisContext } from "./realis.js";
+import { lightVerb, type TriggerWord, triggerReadings } from "./words.js";
+
+export interface EventOptions {
+  gender?: ReadonlyMap<string, Gender>;
+  speaksFor?: ReadonlyMap<string, string>;
+  /** The knowledge base, for actor codes of linked entities. */
+  kb?: KnowledgeBase;
+}
+
+/** How far (tokens) a light verb may stand before its noun (شن مسلحون ملثمون هجوما). */
+const LIGHT_WINDOW = 6;
+/** How far (tokens) a trigger's required word may stand from it. */
+const NEEDS_WINDOW = 10;
+/** Most tokens a clause runs after its trigger. */
+const CLAUSE_TOKENS = 25;
+
+const norm = (s: string) => normalizeArabic(s);
+const normSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean).map(norm));
+
+/** Particles before which a bare ambiguous form (قتل، رفض) is a verb. */
+const VERB_LEAD = normSet("قد لقد وقد فقد لم ولم لن ولن ما كما ثم كان كانت وكان وكانت");
+/** Words after a passive verb that introduce its actor (قتل ... على يد مسلحين). */
+const AGENT_MARKERS = normSet("قبل يد برصاص بنيران رصاص");
+/** Light verbs whose subject undergoes the noun (تعرض السفير لهجوم). */
+const UNDERGO = normSet("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون وتعرض وتعرضت");
+/** Words after مسيرة that make it a path, not a march (مسيرة السلام). */
+const NOT_A_MARCH = normSet("السلام الديمقراطية التنمية الاصلاح البناء حياته حياتها المهنية");
+/** Sectors of armed actors: their attacks are physical. */
+const ARMED = new Set(["MIL", "COP", "UAF", "REB", "RAD"]);
+/** Event types done together: coordinated subjects with no target do it to each other. */
+const SYMMETRIC = new Set(["CONSULT", "AGREE", "COOPERATE"]);
+
+/** Event types whose target may be a place (قصف حلب، انتشر الجيش في المدينة). */
+const PLACE_TARGETS = new Set(["ASSAULT", "COERCE", "MOBILIZE"]);
+
+/** Event types that are deeds, not words: a bare present tense of them is no report. */
+const MATERIAL = new Set([
+  "ASSAULT",
+  "PROTEST",
+  "COERCE",
+  "MOBILIZE",
+  "SANCTION",
+  "AID",
+  "RETREAT",
+  "COOPERATE",
+]);
+
+/** Adjectives of an attack in words (هجوما لاذعا، هجوم إعلامي). */
+const VERBAL_ATTACK = normSet(
+  "لاذع لاذعا لاذعه حاد حادا حاده قاس قاسيا قاسيه شديد شديدا شديده اعلامي اعلاميا اعلاميه كلامي سياسي سياسيا",
+);
+/** Words that say people were hurt. */
+const CASUALTY = normSet("قتلى قتيل قتيلا جرحى جريح جريحا ضحايا مصرع مقتل بجروح إصابة اصابه");
+const PHONE_WORDS = normSet("هاتفيا هاتفي هاتفية الهاتف الهاتفي الهاتفية بالهاتف");
+
+/** Prepositions as separate words (normalised) and as proclitics. */
+const PREP_WORDS = normSet("على مع إلى الى ضد من عن بين أمام في بحق جانب سراح إزاء تجاه");
+
+interface Actor {
+  id: string | null;
+  text: string;
+  /** Token where its phrase starts, or -1. */
+  at: number;
+}
+
+export function extractEvents(
+  doc: Doc,
+  entities: readonly Entity[],
+  times: readonly TimeExpression[],
+  options: EventOptions = {},
+): Event[] {
+  if (doc.tokens.length === 0) return [];
+  return new EventReader(doc, entities, times, options).read();
+}
+
+class EventReader {
+  private readonly finder: SpeakerFinder;
+  private readonly tokens: readonly Token[];
+  private readonly norms: readonly string[];
+  private readonly bare: readonly string[];
+  private readonly entityById: Map<string, Entity>;
+  private readonly datelinePlace: string | undefined;
+
+  constructor(
+    private readonly doc: Doc,
+    entities: readonly Entity[],
+    private readonly times: readonly TimeExpression[],
+    private readonly options: EventOptions,
+  ) {
+    this.finder = new SpeakerFinder(doc, [...entities], {
+      times,
+      ...(options.gender ? { gender: options.gender } : {}),
+      ...(options.speaksFor ? { speaksFor: options.speaksFor } : {}),
+    });
+    this.tokens = doc.tokens;
+    this.norms = this.finder.clauses.norms;
+    this.bare = this.finder.clauses.bare;
+    this.entityById = new Map(entities.map((e) => [e.id, e]));
+    this.datelinePlace = this.placeInDateline();
+  }
+
+  read(): Event[] {
+    const events: Event[] = [];
+    const { clauses } = this.finder;
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (!clauses.isWord(i) || clauses.isTime(i)) continue;
+      const mention = this.finder.mentionOf(i);
+      if (mention && mention.kind === "name") continue;
+      const readings = triggerReadings(this.norms[i] as string);
+      if (readings.length === 0) continue;
+      const reading = this.choose(readings, i);
+      if (!reading) continue;
+      this.finder.noteTopics(i);
+      events.push(...this.eventsAt(i, reading));
+    }
+    return events;
+  }
+
+  /** The reading of an ambiguous word that its context supports, or none. */
+  private choose(readings: readonly TriggerWord[], i: number): TriggerWord | undefined {
+    const verbal = this.verbStandsAt(i);
+    const ok = readings.filter((r) => this.needsMet(r.entry, i) && this.fits(r, i));
+    if (ok.length === 0) return undefined;
+    const verbs = ok.filter((r) => r.cls !== "noun");
+    const nouns = ok.filter((r) => r.cls === "noun");
+    if (verbs.length && nouns.length) return verbal ? verbs[0] : nouns[0];
+    if (
+      verbs.length &&
+      !verbal &&
+      !this.finder.clauses.isVerb(i) &&
+      /^[^وف]/.test(this.norms[i] as string)
+    ) {
+      // a past form in the middle of a noun phrase is more likely a noun we do not know
+      const prev = this.norms[i - 1];
+      if (prev && PREPOSITIONS.has(this.bare[i - 1] as string)) return undefined;
+    }
+    return ok[0];
+  }
+
+  /** Whether a verb stands at token i: by form, at a clause start, or after قد/لم/كان. */
+  private verbStandsAt(i: number): boolean {
+    const { clauses } = this.finder;
+    if (clauses.isVerb(i)) return true;
+    const first = clauses.sentenceStart(i);
+    if (i === first || clauses.isComma(i - 1)) return true;
+    if (/^[وف]/.test(this.norms[i] as string) && this.norms[i] !== this.bare[i]) return true;
+    return VERB_LEAD.has(this.norms[i - 1] as string);
+  }
+
+  /** Words of the trigger's own sentence around it, normalised and bare of clitics. */
+  private near(i: number, before: number, after: number): string[] {
+    const { clauses } = this.finder;
+    const from = Math.max(clauses.sentenceStart(i), i - before);
+    const to = Math.min(clauses.sentenceStop(i), i + after + 1);
+    const out: string[] = [];
+    for (let k = from; k < to; k++) {
+      if (k === i) continue;
+      const w = this.norms[k] as string;
+      out.push(w, this.bare[k] as string, w.replace(/^[وف]?[بلك]?(ال)?/, ""));
+    }
+    return out;
+  }
+
+  private needsMet(entry: TriggerEntry, i: number): boolean {
+    if (!entry.needs || entry.needs.length === 0) return true;
+    const around = new Set(this.near(i, NEEDS_WINDOW, NEEDS_WINDOW));
+    return entry.needs.some((w) => around.has(norm(w)) || around.has(norm(w).replace(/^(ال)/, "")));
+  }
+
+  /** Guards for words with a common non-event sense. */
+  private fits(r: TriggerWord, i: number): boolean {
+    const w = this.bare[i] as string;
+    if (/^(ال)?مسير(ه|ات)$/.test(w.replace(/^[بل]/, ""))) {
+      const prev = this.bare[i - 1] ?? "";
+      if (/طائر|طيران/.test(prev)) return false;
+      if (NOT_A_MARCH.has(this.norms[i + 1] ?? "")) return false;
+    }
+    // a trigger noun inside an organisation's name is not an event (مجلس التعاون)
+    if (r.cls === "noun" && this.finder.mentionOf(i)) return false;
+    return true;
+  }
+
+  private eventsAt(i: number, reading: TriggerWord): Event[] {
+    const { clauses } = this.finder;
+    const first = clauses.sentenceStart(i);
+    const stop = clauses.sentenceStop(i);
+    const end = this.clauseEnd(i, stop);
+    const noun = reading.cls === "noun";
+    const light = noun ? this.lightVerbBefore(i, first, reading.pronoun) : -1;
+    if (reading.entry.afterLight && light < 0) return [];
+    const head = light >= 0 ? light : i;
+    const context: RealisContext = {
+      norms: this.norms,
+      at: i,
+      noun,
+      definite: reading.definite || reading.pronoun,
+      future:
+        reading.future || (light >= 0 && (lightVerb(this.norms[light] as string)?.future ?? false)),
+      light,
+      isVerb: (k) =>
+        k >= first &&
+        (clauses.isVerb(k) ||
+          triggerReadings(this.norms[k] as string).some((r) => r.cls !== "noun")),
+      isTrigger: (k) => k >= first && triggerReadings(this.norms[k] as string).length > 0,
+      isWord: (k) => k >= first && clauses.isWord(k),
+      fusedPreposition:
+        noun &&
+        /^[وف]?([بلك])/.test(this.norms[i] as string) &&
+        !reading.entry.nouns?.some((n) =>
+          n.split(" ").some((x) => norm(x) === (this.bare[i] as string)),
+        ),
+    };
+    let status = eventStatus({ ...context, norms: this.norms.slice(0, stop) });
+    // a material event in the present with no time to it is habitual or generic (يقتلون
+    // الأبرياء), not a report
+    const cls = light >= 0 ? lightVerb(this.norms[light] as string)?.cls : reading.cls;
+    if (
+      status === "realised" &&
+      cls === "present" &&
+      MATERIAL.has(reading.entry.type) &&
+      !this.timedSentence(first, stop)
+    )
+      status = "hypothetical";
+    const background = isBackground({ ...context, norms: this.norms.slice(0, stop) });
+
+    const { sources, targets } = this.actors(i, reading, light, end);
+    let { type } = reading.entry;
+    let mode = reading.entry.mode;
+    if (type === "CONSULT" && !mode && this.near(i, 8, 8).some((w) => PHONE_WORDS.has(w)))
+      mode = "phone";
+    // an attack on a person or a party with no weapon in sight, or a harsh one (هجوما
+    // لاذعا), is a verbal attack — never when armed men or forces make it
+    if (
+      type === "ASSAULT" &&
+      !mode &&
+      /^(ال)?(هاجم|يهاجم|تهاجم|هجوم|هجوما|هجمات)/.test(
+        (this.bare[i] as string).replace(/^[بل]/, ""),
+      )
+    ) {
+      const tgt = targets[0]?.id ? this.entityById.get(targets[0].id) : undefined;
+      const src = sources[0]?.id ? this.entityById.get(sources[0].id) : undefined;
+      const armed = sources.some((a) => ARMED.has(this.code(a).sector ?? ""));
+      const harsh = this.near(i, 0, 3).some((w) => VERBAL_ATTACK.has(w));
+      if (
+        !armed &&
+        (harsh || tgt?.type === "PER" || (src?.type === "PER" && !this.casualties(i)))
+      ) {
+        type = "ACCUSE";
+        mode = "disapprove";
+      }
+    }
+    // a suicide bomber makes a bombing a suicide attack
+    if (type === "ASSAULT" && (mode === undefined || mode === "explosives")) {
+      const found = this.assaultMode(i);
+      if (found === "suicide-attack" || mode === undefined) mode = found;
+    }
+    // a verbal noun with nothing to anchor it — no verb carrying it, no named actor, no place,
+    // time or count in its sentence — is a generic mention (الاعتداء على السجناء محظور), not
+    // a particular event that happened
+    if (
+      status === "realised" &&
+      noun &&
+      light < 0 &&
+      !this.anchored(first, stop, [...sources, ...targets])
+    )
+      status = "hypothetical";
+    const date = this.dateOf(i, first, stop, status, background, reading, light);
+    const used = new Set([...sources, ...targets].map((a) => a.id).filter(Boolean));
+    const place = this.placeOf(first, stop, used);
+    const evidence = this.evidence(i, head, first, end, [...sources, ...targets]);
+    const trigger = this.tokens[i] as Token;
+    const named = sources.some((s) => s.id);
+    const confidence = round(
+      Math.min(
+        0.95,
+        0.45 +
+          (named ? 0.2 : 0) +
+          (noun ? 0 : 0.15) +
+          (light >= 0 ? 0.1 : 0) +
+          (targets.some((t) => t.id) ? 0.05 : 0),
+      ),
+    );
+    const out: Event[] = [];
+    const srcList: (Actor | undefined)[] = sources.length ? sources : [undefined];
+    const tgtList: (Actor | undefined)[] = targets.length ? targets : [undefined];
+    for (const s of srcList) {
+      for (const t of tgtList) {
+        if (s?.id && t?.id && s.id === t.id) continue;
+        const ev: Event = {
+          type,
+          ...(mode ? { mode } : {}),
+          status,
+          background,
+          source: s?.id ?? null,
+          target: t?.id ?? null,
+          ...(s ? { sourceActor: this.code(s) } : {}),
+          ...(t ? { targetActor: this.code(t) } : {}),
+          ...(date ? { date } : {}),
+          ...(place ? { place } : {}),
+          trigger: { start: trigger.start, end: trigger.end, text: trigger.text },
+          start: evidence.start,
+          end: evidence.end,
+          text: this.doc.text.slice(evidence.start, evidence.end),
+          confidence,
+        };
+        out.push(ev);
+      }
+    }
+    return out;
+  }
+
+  private code(a: Actor): EventActor {
+    const entity = a.id ? this.entityById.get(a.id) : undefined;
+    return actorCode(a.text, entity, this.options.kb);
+  }
+
+  /** Where the trigger's clause ends: the sentence end, or a new coordinated clause. */
+  private clauseEnd(i: number, stop: number): number {
+    const { clauses } = this.finder;
+    const limit = Math.min(stop, i + CLAUSE_TOKENS);
+    for (let k = i + 2; k < limit; k++) {
+      const t = this.tokens[k] as Token;
+      if (t.kind === "punct" && /[.؛;!?؟:]/.test(t.text)) return k;
+      // و + a verb opens the next clause (وأضاف، وهدد)
+      const w = this.norms[k] as string;
+      if (/^[وف]/.test(w) && w !== this.bare[k] && clauses.isVerb(k) && !/ات$/.test(w)) return k;
+      if (clauses.isComma(k) && clauses.isVerb(k + 1)) return k;
+    }
+    return limit;
+  }
+
+  /**
+   * A light verb carrying the noun at i (شن ... هجوما), or -1. A noun with a possessive
+   * (تضامنه، وقوفها) is carried by whatever verb or participle governs it (بين الحزب تضامنه،
+   * مؤكدة وقوفها): the possessor is that verb's subject.
+   */
+  private lightVerbBefore(i: number, first: number, possessive: boolean): number {
+    const { clauses } = this.finder;
+    for (let k = i - 1; k >= Math.max(first, i - LIGHT_WINDOW); k--) {
+      const t = this.tokens[k] as Token;
+      if (t.kind === "punct") return -1;
+      const w = this.norms[k] as string;
+      if (lightVerb(w) || UNDERGO.has(w)) return k;
+      if (possessive && (clauses.isVerb(k) || cueOf(w))) return k;
+      // another verb before the noun governs it instead
+      if (k < i - 1 && clauses.isVerb(k)) return -1;
+    }
+    return -1;
+  }
+
+  private actors(
+    i: number,
+    reading: TriggerWord,
+    light: number,
+    end: number,
+  ): { sources: Actor[]; targets: Actor[] } {
+    const { entry } = reading;
+    let source: Actor | undefined;
+    let target: Actor | undefined;
+    let after = i + 1;
+    if (reading.cls === "noun" && light < 0) {
+      // the genitive right after the noun: زيارة بوتين (actor), مقتل جندي (victim)
+      let gen = this.phrase(i + 1, end);
+      const genEntity = gen?.id ? this.entityById.get(gen.id) : undefined;
+      if (genEntity && !this.canAct(genEntity, entry.genitive === "target" ? entry.type : ""))
+        gen = undefined;
+      if (gen) {
+        if (entry.genitive === "target") target = gen;
+        else source = gen;
+        after = this.phraseEnd(gen, i + 2);
+      }
+    } else if (
+      reading.cls === "passive" ||
+      (light >= 0 && UNDERGO.has(this.norms[light] as string))
+    ) {
+      // the subject of a passive or of تعرض is the victim
+      const head = light >= 0 ? light : i;
+      const subject = this.subjectOf(head, end);
+      if (subject) target = subject;
+      source = this.agentAfter(i, end);
+    } else {
+      const head = light >= 0 ? light : i;
+      const cue = cueOf(this.norms[head] as string);
+      if (cue?.kind === "participle") {
+        const found = this.finder.ofParticiple(head, cue.agreement);
+        if (found.id)
+          source = { id: found.id, text: found.text ?? "", at: this.locate(found, head, end) };
+      } else source = this.subjectOf(head, end);
+      if (source && source.at > head)
+        after = Math.max(after, this.phraseEnd(source, source.at + 1));
+      // قتل 5 أشخاص: a count right after the verb is its (passive) subject, the victims
+      if (
+        !source?.id &&
+        /^\d|^(عدد|عشرات|مئات|الاف|آلاف)$/.test(this.bare[head + 1] ?? "") &&
+        entry.genitive === "target"
+      ) {
+        target = source;
+        source = this.agentAfter(i, end);
+      }
+    }
+    if (!target) target = this.targetAfter(entry, reading, after, end, source);
+    // هنأه، التقاه: the object pronoun's referent, the latest other name before the verb
+    if (!target && reading.pronoun && reading.cls !== "noun")
+      target = this.nameBeforeLast(i, source?.id);
+    const sources = source ? this.coordinated(source, end) : [];
+    let targets = target ? this.coordinated(target, end) : [];
+    // بوتين وشي ناقشا: a meeting, a deal or a clash between coordinated subjects is between them
+    if (targets.length === 0 && sources.length > 1 && SYMMETRIC.has(entry.type)) {
+      targets = sources.slice(1);
+      sources.length = 1;
+    }
+    return { sources, targets };
+  }
+
+  /** The expressed or understood subject of the verb at token h. */
+  private subjectOf(h: number, end: number): Actor | undefined {
+    const w = this.bare[h] as string;
+    const found = this.finder.ofVerb(h, end, verbAgreement(w), false, true);
+    // a dropped subject: the name that opens the sentence's earlier clause shares its verb
+    // (بوتين، الذي لم يتحدث بعد مع ترامب، وهنأه) before any subject of earlier sentences
+    if (found.how === "current" || found.how === "continuation") {
+      const earlier = this.nameBefore(h);
+      if (earlier) return earlier;
+    }
+    if (!found.id && !found.text) return undefined;
+    if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
+    return { id: found.id, text: found.text ?? "", at: this.locate(found, h, end) };
+  }
+
+  /** The last named person or body before token h in its sentence or the one before. */
+  private nameBeforeLast(h: number, except?: string | null): Actor | undefined {
+    const { clauses } = this.finder;
+    const s = clauses.sentenceOf[h] as number;
+    const from = s > 0 ? clauses.firstTokenOf(s - 1) : 0;
+    for (let k = h - 1; k >= Math.max(0, from); k--) {
+      const m = this.finder.mentionOf(k);
+      if (!m || m.entity.type === "MISC" || m.entity.id === except) continue;
+      if (m.entity.type === "LOC" && !this.options.speaksFor?.has(m.entity.id)) {
+        const kbId = m.entity.kb?.id;
+        const entry = kbId ? this.options.kb?.get(kbId) : undefined;
+        if (entry?.kind !== "country") continue;
+      }
+      return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+    }
+    return undefined;
+  }
+
+  /** The first named actor of token h's sentence before h, skipping the dateline. */
+  private nameBefore(h: number, except?: string | null): Actor | undefined {
+    const { clauses } = this.finder;
+    for (let k = clauses.sentenceStart(h); k < h; k++) {
+      const m = this.finder.mentionOf(k);
+      if (!m || m.entity.type === "MISC" || m.entity.id === except) continue;
+      return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+    }
+    return undefined;
+  }
+
+  /** Where an actor's words stand near token h (for coordination and the evidence span). */
+  private locate(found: Speaker, h: number, end: number): number {
+    const { clauses } = this.finder;
+    const from = clauses.sentenceStart(h);
+    let best = -1;
+    for (let k = from; k < end; k++) {
+      const m = this.finder.mentionOf(k);
+      const hit = found.id ? m?.entity.id === found.id : false;
+      const textHit =
+        !hit && found.text
+          ? this.doc.text.startsWith(found.text, (this.tokens[k] as Token).start)
+          : false;
+      if (hit || textHit) {
+        if (best < 0 || Math.abs(k - h) < Math.abs(best - h)) best = k;
+      }
+    }
+    return best;
+  }
+
+  /** The phrase at token k as an actor: an entity, or an unnamed noun phrase with a sector. */
+  private phrase(k: number, end: number): Actor | undefined {
+    if (k >= end) return undefined;
+    const t = this.tokens[k];
+    if (!t || t.kind === "number") return undefined;
+    const found = this.finder.phraseAt(k, end);
+    if (!found) return undefined;
+    // an unnamed actor is a noun phrase headed by a kind of actor (مسلحون، قوات الأمن), not
+    // an adjective or a thing (الغربية الشاملة، الفيديو)
+    if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
+    return { id: found.id, text: found.text ?? "", at: k };
+  }
+
+  /** One past the last token of an actor's words. */
+  private phraseEnd(a: Actor, fallback: number): number {
+    if (a.at < 0) return fallback;
+    const stop = (this.tokens[a.at] as Token).start + a.text.length;
+    let k = a.at;
+    while (k < this.tokens.length && (this.tokens[k] as Token).end <= stop) k++;
+    return Math.max(k, a.at + 1);
+  }
+
+  /** A passive's actor: من قبل X، على يد X، برصاص X. */
+  private agentAfter(i: number, end: number): Actor | undefined {
+    for (let k = i + 1; k + 1 < end; k++) {
+      if (AGENT_MARKERS.has(this.bare[k] as string)) {
+        const a = this.phrase(k + 1, end);
+        if (a) return a;
+      }
+    }
+    return undefined;
+  }
+
+  /** The target after the trigger: after its preposition, or its direct object. */
+  private targetAfter(
+    entry: TriggerEntry,
+    reading: TriggerWord,
+    from: number,
+    end: number,
+    source: Actor | undefined,
+  ): Actor | undefined {
+    const preps = (entry.preps ?? []).map(norm);
+    const object = entry.object ?? preps.length === 0;
+    for (let k = from; k < end; k++) {
+      const t = this.tokens[k] as Token;
+      if (t.kind === "punct" && t.text !== "،" && t.text !== ",") break;
+      if (!this.finder.clauses.isWord(k) && t.kind !== "latin") continue;
+      const w = this.bare[k] as string;
+      // a separate preposition: the phrase after it
+      if (PREP_WORDS.has(w)) {
+        if (preps.includes(w)) {
+          const a = this.firstActor(k + 1, Math.min(end, k + 8), source, entry.type);
+          if (a) return a;
+        }
+        k += 1; // an adjunct's noun is not the object
+        continue;
+      }
+      const m = this.finder.mentionOf(k);
+      if (
+        m &&
+        m.entity.type !== "MISC" &&
+        m.entity.id !== source?.id &&
+        this.canAct(m.entity, entry.type)
+      ) {
+        const lead = norm(this.doc.text.slice(t.start, Math.max(t.start, m.start))).replace(
+          /^[وف]/,
+          "",
+        );
+        if (lead === "" ? object || reading.pronoun : preps.includes(lead)) {
+          return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+        }
+        if (lead !== "") continue;
+      }
+      // a proclitic preposition on a common noun (بانفتاح ترامب، للحكومة)
+      const proclitic = /^[وف]?([بل])/.exec(this.norms[k] as string)?.[1];
+      if (proclitic && preps.includes(proclitic) && !m) {
+        const a = this.firstActor(k, Math.min(end, k + 4), source, entry.type);
+        if (a) return a;
+      }
+    }
+    return undefined;
+  }
+
+  /** The first named actor from token k up to `to`. */
+  private firstActor(
+    k: number,
+    to: number,
+    source: Actor | undefined,
+    type: string,
+  ): Actor | undefined {
+    for (let j = k; j < to; j++) {
+      const m = this.finder.mentionOf(j);
+      if (
+        m &&
+        m.entity.type !== "MISC" &&
+        m.entity.id !== source?.id &&
+        this.canAct(m.entity, type)
+      )
+        return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: j };
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether an entity can be an actor of this event type: a city or region is where things
+   * happen, not who does them (هجوم مانشستر، اجتمعت الكتلة بولاية صفاقس) — except as the
+   * ground of an attack, an occupation or a deployment.
+   */
+  private canAct(entity: Entity, type: string): boolean {
+    if (entity.type !== "LOC") return true;
+    if (this.options.speaksFor?.has(entity.id)) return true;
+    const id = entity.kb?.id;
+    if (id && this.options.kb?.get(id)?.kind === "country") return true;
+    return PLACE_TARGETS.has(type);
+  }
+
+  /** The actor and the names coordinated with it (السعودية ومصر والإمارات). */
+  private coordinated(a: Actor, end: number): Actor[] {
+    const out = [a];
+    if (!a.id || a.at < 0) return out;
+    const seen = new Set([a.id]);
+    let k = this.phraseEnd(a, a.at + 1);
+    while (k < end && out.length < 8) {
+      const t = this.tokens[k] as Token;
+      let j = k;
+      if (t.kind === "punct" && (t.text === "،" || t.text === ",")) j = k + 1;
+      const next = this.tokens[j];
+      if (!next) break;
+      const m = this.finder.mentionOf(j);
+      const w = this.norms[j] as string;
+      const joined = w.startsWith("و") || j > k;
+      if (!m || !joined || m.entity.type === "MISC") break;
+      const lead = norm(this.doc.text.slice(next.start, Math.max(next.start, m.start)));
+      if (lead !== "" && lead !== "و") break;
+      if (!seen.has(m.entity.id)) {
+        seen.add(m.entity.id);
+        out.push({ id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: j });
+      }
+      let e = j;
+      while (e < this.tokens.length && (this.tokens[e] as Token).end <= m.end) e++;
+      k = Math.max(e, j + 1);
+    }
+    return out;
+  }
+
+  /** Whether a sentence ties an event to particulars: a named actor or place, a time, a number. */
+  private anchored(first: number, stop: number, actors: Actor[]): boolean {
+    if (actors.some((a) => a.id)) return true;
+    if (this.timedSentence(first, stop)) return true;
+    for (let k = first; k < stop; k++) {
+      if ((this.tokens[k] as Token).kind === "number") return true;
+      const m = this.finder.mentionOf(k);
+      if (m && m.entity.type === "LOC") return true;
+    }
+    return false;
+  }
+
+  /** Whether the sentence has a date or time expression. */
+  private timedSentence(first: number, stop: number): boolean {
+    const from = (this.tokens[first] as Token).start;
+    const to = (this.tokens[stop - 1] as Token).end;
+    return this.times.some(
+      (t) => t.start >= from && t.end <= to && (t.type === "DATE" || t.type === "TIME"),
+    );
+  }
+
+  private casualties(i: number): boolean {
+    return this.near(i, 12, 12).some((w) => CASUALTY.has(w));
+  }
+
+  /** The first mode of ASSAULT_MODES (most telling first) with a word near token i. */
+  private assaultMode(i: number): string | undefined {
+    const near = new Set(this.near(i, 10, 10));
+    for (const [mode, words] of ASSAULT_MODES)
+      if (words.some((w) => near.has(norm(w)))) return mode;
+    return undefined;
+  }
+
+  private dateOf(
+    i: number,
+    first: number,
+    stop: number,
+    status: Event["status"],
+    background: boolean,
+    reading: TriggerWord,
+    light: number,
+  ): string | undefined {
+    const from = (this.tokens[first] as Token).start;
+    const to = (this.tokens[stop - 1] as Token).end;
+    const at = (this.tokens[i] as Token).start;
+    let best: { date: string; distance: number } | undefined;
+    for (const t of this.times) {
+      if (t.start < from || t.end > to || (t.type !== "DATE" && t.type !== "TIME")) continue;
+      // as the text gives it (في عام 2022 → 2022), else the day it was resolved to
+      const value =
+        /^\d{4}(-\d{2}(-\d{2})?)?$/.exec(t.value)?.[0] ??
+        /^\d{4}(-\d{2}(-\d{2})?)?/.exec(t.resolved ?? "")?.[0];
+      if (!value) continue;
+      const distance = Math.abs(t.start - at) + (t.start < at ? 20 : 0);
+      if (!best || distance < best.distance) best = { date: value, distance };
+    }
+    if (best) return best.date;
+    if (status !== "realised" || background) return undefined;
+    const cls = light >= 0 ? lightVerb(this.norms[light] as string)?.cls : reading.cls;
+    if (cls === "present") return undefined;
+    return this.doc.meta.published;
+  }
+
+  /** A place named in the sentence (not an actor), else the dateline's. */
+  private placeOf(first: number, stop: number, actors: Set<string | null>): string | undefined {
+    let fallback: string | undefined;
+    for (let k = first; k < stop; k++) {
+      const m = this.finder.mentionOf(k);
+      if (m?.entity.type !== "LOC" || actors.has(m.entity.id)) continue;
+      const t = this.tokens[k] as Token;
+      const lead = norm(this.doc.text.slice(t.start, Math.max(t.start, m.start))).replace(
+        /^[وف]/,
+        "",
+      );
+      const prev = this.bare[k - 1];
+      if (lead === "ب" || (prev && /^(في|داخل|قرب|شمال|جنوب|شرق|غرب|وسط)$/.test(prev)))
+        return m.entity.id;
+      fallback ??= m.entity.id;
+    }
+    return fallback ?? this.datelinePlace;
+  }
+
+  private placeInDateline(): string | undefined {
+    const d = this.doc.meta.dateline;
+    if (!d) return undefined;
+    for (const e of this.entityById.values()) {
+      if (e.type !== "LOC") continue;
+      if (e.mentions.some((m) => m.start >= d.start && m.end <= d.end)) return e.id;
+    }
+    return undefined;
+  }
+
+  /** The evidence: the clause from its start (or the actor before it) to its end. */
+  private evidence(i: number, head: number, first: number, end: number, actors: Actor[]): Span {
+    const { clauses } = this.finder;
+    let s = head;
+    while (s > first && !clauses.isComma(s - 1) && (this.tokens[s - 1] as Token).kind !== "punct")
+      s--;
+    for (const a of actors) if (a.at >= first && a.at < s) s = a.at;
+    let e = Math.max(i + 1, end);
+    for (const a of actors) if (a.at >= 0) e = Math.max(e, this.phraseEnd(a, a.at + 1));
+    e = Math.min(e, clauses.sentenceStop(i));
+    const start = (this.tokens[s] as Token).start;
+    let last = e - 1;
+    while (last > i && (this.tokens[last] as Token).kind === "punct") last--;
+    return { start, end: (this.tokens[last] as Token).end };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

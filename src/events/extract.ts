@@ -52,6 +52,9 @@ const AGENT_MARKERS = normSet("قبل يد برصاص بنيران رصاص");
 const UNDERGO = normSet("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون وتعرض وتعرضت");
 /** Words after مسيرة that make it a path, not a march (مسيرة السلام). */
 const NOT_A_MARCH = normSet("السلام الديمقراطية التنمية الاصلاح البناء حياته حياتها المهنية");
+/** Words before a place where something happens. */
+const LOCATIVES = normSet("في داخل قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أمام عند حول");
+
 /** Sectors of armed actors: their attacks are physical. */
 const ARMED = new Set(["MIL", "COP", "UAF", "REB", "RAD"]);
 /** Event types done together: coordinated subjects with no target do it to each other. */
@@ -710,9 +713,11 @@ class EventReader {
     return this.doc.meta.published;
   }
 
-  /** A place named in the sentence (not an actor), else the dateline's. */
+  /**
+   * A place named in the sentence where something happens (في الموصل، ببيروت، قرب الحدود), not
+   * an actor and not a genitive (الرئيس السابع والأربعين للولايات المتحدة); else the dateline's.
+   */
   private placeOf(first: number, stop: number, actors: Set<string | null>): string | undefined {
-    let fallback: string | undefined;
     for (let k = first; k < stop; k++) {
       const m = this.finder.mentionOf(k);
       if (m?.entity.type !== "LOC" || actors.has(m.entity.id)) continue;
@@ -722,11 +727,9 @@ class EventReader {
         "",
       );
       const prev = this.bare[k - 1];
-      if (lead === "ب" || (prev && /^(في|داخل|قرب|شمال|جنوب|شرق|غرب|وسط)$/.test(prev)))
-        return m.entity.id;
-      fallback ??= m.entity.id;
+      if (lead === "ب" || (prev && LOCATIVES.has(prev))) return m.entity.id;
     }
-    return fallback ?? this.datelinePlace;
+    return this.datelinePlace;
   }
 
   private placeInDateline(): string | undefined {

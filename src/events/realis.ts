@@ -54,6 +54,9 @@ const BACKGROUND_OPENERS = words(`
   نتيجة خلفية إزاء ازاء بشأن حول عن ضحايا ذكرى ذكري
   تداعيات أعقاب ردا رداً وردا انتقاما احتجاجا تنديدا وتنديدا تضامنا منذ عندما وعندما حين حينما
 `);
+/** Adjectives of a planned event (normalised): المقبل، المرتقبة، المقررة. */
+const PLANNED = /^(ال)?(مقبل|مقبله|مرتقب|مرتقبه|مزمع|مزمعه|منتظر|منتظره|مقرر|مقرره|قادم|قادمه)$/;
+
 /** Relative pronouns: a verb after them is in a relative clause (الذي شنه، التي استهدفت). */
 const RELATIVES = words("الذي التي الذين اللذين اللتين اللواتي اللاتي ممن");
 /** Verbs after which a clause, not a noun, follows (بعد أن، قبل أن). */
@@ -124,16 +127,12 @@ export function eventStatus(c: RealisContext): EventStatus {
     if (has(FUTURE_GOVERNORS, w)) return "future";
     if (c.isVerb(k) && !c.isTrigger(k)) break;
   }
-  // a noun followed by المقبل/المرتقبة: a planned event (الزيارة المرتقبة)
-  if (c.noun && c.light < 0) {
+  // a noun followed by المقبل/المرتقبة is planned (الزيارة المرتقبة), by المحتملة possible
+  if (c.noun) {
     for (let k = c.at + 1; k <= Math.min(c.norms.length - 1, c.at + 3); k++) {
       const w = c.norms[k] as string;
-      if (
-        /^(ال)?(مقبل|مقبله|مرتقب|مرتقبه|مزمع|مزمعه|منتظر|منتظره|مقرر|مقرره|قادم|قادمه|محتمل|محتمله)$/.test(
-          w,
-        )
-      )
-        return "future";
+      if (PLANNED.test(w)) return "future";
+      if (/^(ال)?(محتمل|محتمله)$/.test(w)) return "hypothetical";
     }
   }
   return "realised";

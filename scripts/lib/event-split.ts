@@ -43,7 +43,7 @@ function records(text: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quotes = 0;
-  for (const line of text.split("\n")) {
+  for (const line of text.split(/\r?\n/)) {
     cur = cur ? `${cur}\n${line}` : line;
     quotes += (line.match(/"/g) ?? []).length;
     if (quotes % 2 === 0) {
@@ -53,6 +53,29 @@ function records(text: string): string[] {
     }
   }
   return out;
+}
+
+export interface GsrRow {
+  id: string;
+  type: string;
+  label: string;
+  text: string;
+}
+
+/** The rows of one arabic_event_gsr CSV (id, event_type, label, …, text). */
+export function readGsr(path: string): GsrRow[] {
+  const [header, ...rows] = records(readFileSync(path, "utf8"));
+  const names = fields(header ?? "");
+  const at = (name: string) => names.indexOf(name);
+  return rows.map((r) => {
+    const f = fields(r);
+    return {
+      id: f[at("id")] ?? "",
+      type: (f[at("event_type")] ?? "").toUpperCase(),
+      label: f[at("label")] ?? "",
+      text: f[at("text")] ?? "",
+    };
+  });
 }
 
 /** Writes the half of each CSV to a temporary folder; returns the new files' paths. */

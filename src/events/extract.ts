@@ -25,6 +25,14 @@ import { normalizeArabic } from "../text/index.js";
 import { actorCode, sectorOfWord } from "./codes.js";
 import { ASSAULT_MODES, type TriggerEntry } from "./lexicon.js";
 import { eventStatus, isBackground, type RealisContext } from "./realis.js";
+import {
+  type Candidate,
+  loadReportModel,
+  type ReportModel,
+  reportFeatures,
+  reportProbability,
+  type SentenceView,
+} from "./report.js";
 import { lightVerb, type TriggerWord, triggerReadings } from "./words.js";
 
 export interface EventOptions {
@@ -32,6 +40,8 @@ export interface EventOptions {
   speaksFor?: ReadonlyMap<string, string>;
   /** The knowledge base, for actor codes of linked entities. */
   kb?: KnowledgeBase;
+  /** The report-or-mention model (report.ts); the shipped one by default, null for rules alone. */
+  reportModel?: ReportModel | null;
 }
 
 /** How far (tokens) a light verb may stand before its noun (شن مسلحون ملثمون هجوما). */
@@ -100,7 +110,28 @@ export function extractEvents(
   options: EventOptions = {},
 ): Event[] {
   if (doc.tokens.length === 0) return [];
-  return new EventReader(doc, entities, times, options).read();
+  const reader = new EventReader(doc, entities, times, options);
+  const events = reader.read();
+  const model = options.reportModel === undefined ? loadReportModel() : options.reportModel;
+  if (model) reader.judgeReports(events, model);
+  return events;
+}
+
+/**
+ * The report model's features for a document taken as one labelled sentence, from the rules
+ * alone: those of the first realised, non-background event of `type`, or of the text with no
+ * candidate. For training (scripts/train-event-report.ts).
+ */
+export function reportTrainingRow(
+  doc: Doc,
+  entities: readonly Entity[],
+  times: readonly TimeExpression[],
+  type: string,
+  options: EventOptions = {},
+): Float32Array {
+  const reader = new EventReader(doc, entities, times, { ...options, reportModel: null });
+  const events = doc.tokens.length ? reader.read() : [];
+  return reader.rowFor(events, type);
 }
 
 class EventReader {
@@ -127,6 +158,60 @@ class EventReader {
     this.bare = this.finder.clauses.bare;
     this.entityById = new Map(entities.map((e) => [e.id, e]));
     this.datelinePlace = this.placeInDateline();
+  }
+
+  /** What the rules found about each event, for the report model. */
+  private readonly candidates = new Map<Event, Candidate>();
+
+  /**
+   * Marks as background the attacks and protests that the model judges mentioned, not
+   * reported; the model's probability becomes their confidence.
+   */
+  judgeReports(events: Event[], model: ReportModel): void {
+    for (const e of events) {
+      if (!model.types.includes(e.type) || e.status !== "realised" || e.background) continue;
+      const candidate = this.candidates.get(e);
+      if (!candidate) continue;
+      const p = reportProbability(
+        model,
+        reportFeatures(this.view(candidate.at, events, e.type), candidate, e.type),
+      );
+      e.confidence = round(p);
+      if (p < model.threshold) e.background = true;
+    }
+  }
+
+  rowFor(events: Event[], type: string): Float32Array {
+    const e = events.find((x) => x.type === type && x.status === "realised" && !x.background);
+    const candidate = e ? this.candidates.get(e) : undefined;
+    if (candidate) return reportFeatures(this.view(candidate.at, events, type), candidate, type);
+    return reportFeatures(this.view(-1, events, type), undefined, type);
+  }
+
+  /** The sentence of token `at` (the whole text for -1) as the report features read it. */
+  private view(at: number, events: readonly Event[], type: string): SentenceView {
+    const { clauses } = this.finder;
+    const first = at < 0 ? 0 : clauses.sentenceStart(at);
+    const stop = at < 0 ? this.tokens.length : clauses.sentenceStop(at);
+    const from = (this.tokens[first] as Token).start;
+    const to = (this.tokens[stop - 1] as Token).end;
+    const here = events.filter(
+      (e) => e.type === type && e.trigger.start >= from && e.trigger.end <= to,
+    );
+    let hasPlace = false;
+    for (let k = first; k < stop && !hasPlace; k++)
+      hasPlace = this.finder.mentionOf(k)?.entity.type === "LOC";
+    return {
+      first,
+      stop,
+      norms: this.norms,
+      isNumber: (k) => this.tokens[k]?.kind === "number",
+      isQuote: (k) => this.tokens[k]?.kind === "quote",
+      hasTime: this.timedSentence(first, stop),
+      hasPlace,
+      sameType: here.length,
+      sameTypeBackground: here.filter((e) => e.background).length,
+    };
   }
 
   read(): Event[] {
@@ -334,6 +419,16 @@ class EventReader {
           confidence,
         };
         out.push(ev);
+        this.candidates.set(ev, {
+          type,
+          cls: light >= 0 ? (lightVerb(this.norms[light] as string)?.cls ?? "past") : reading.cls,
+          light: light >= 0,
+          namedSource: Boolean(s?.id),
+          unnamedSource: Boolean(s && !s.id),
+          namedTarget: Boolean(t?.id),
+          mode: mode !== undefined,
+          at: i,
+        });
       }
     }
     return out;

@@ -5,10 +5,11 @@
 import type { Analysis, Doc, Event } from "../analysis.js";
 import { knowledgeBase } from "../entities/index.js";
 import { splitSentences, tokenize } from "../text/index.js";
-import { extractEvents } from "./extract.js";
+import { type EventOptions, extractEvents } from "./extract.js";
 
-export { type EventOptions, extractEvents } from "./extract.js";
+export { type EventOptions, extractEvents, reportTrainingRow } from "./extract.js";
 export { type PloverType, TRIGGERS } from "./lexicon.js";
+export { featureNames, loadReportModel, type ReportModel } from "./report.js";
 
 /** The 16 PLOVER 0.8 event types. */
 export const EVENT_TYPES = [
@@ -34,7 +35,10 @@ export const EVENT_TYPES = [
  * The events stage alone over a finished analysis (its text, entities and times), e.g. the
  * lines of `analyze --jsonl`: the text is tokenised again, nothing else is recomputed.
  */
-export function eventsOfAnalysis(analysis: Analysis): Event[] {
+export function eventsOfAnalysis(
+  analysis: Analysis,
+  options: Omit<EventOptions, "kb"> = {},
+): Event[] {
   const tokens = tokenize(analysis.text, { segments: false });
   const doc: Doc = {
     text: analysis.text,
@@ -45,6 +49,7 @@ export function eventsOfAnalysis(analysis: Analysis): Event[] {
     tokens,
   };
   return extractEvents(doc, analysis.entities, analysis.times, {
+    ...options,
     kb: knowledgeBase(),
   });
 }

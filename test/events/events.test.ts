@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Analysis, Event } from "../../src/analysis.js";
-import { eventsOfAnalysis } from "../../src/events/index.js";
+import { eventsOfAnalysis, featureNames, loadReportModel } from "../../src/events/index.js";
 import { analyzeText, isInputError } from "../../src/index.js";
 
 function analyse(text: string, date = "2024-03-14"): Analysis {
@@ -198,6 +198,49 @@ describe("what is no event", () => {
     const found = events("وشن رئيس الحزب هجوما لاذعا على وزير الداخلية.");
     expect(found.map((e) => e.type)).toContain("ACCUSE");
     expect(found.map((e) => e.type)).not.toContain("ASSAULT");
+  });
+});
+
+describe("report or mention (the trained model)", () => {
+  it("the shipped model has one weight, mean and spread per feature and a threshold inside (0, 1)", () => {
+    const model = loadReportModel();
+    const n = featureNames().length;
+    expect(model.names).toEqual(featureNames());
+    for (const list of [model.weights, model.mean, model.std]) expect(list).toHaveLength(n);
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+    expect(model.types.sort()).toEqual(["ASSAULT", "PROTEST"]);
+  });
+
+  it("an attack told with its time, place and dead stays the sentence's news", () => {
+    const found = events("وقتل خمسة جنود أمس في هجوم بسيارة مفخخة استهدف دورية للجيش في الموصل.");
+    expect(
+      found.some((e) => e.type === "ASSAULT" && e.status === "realised" && !e.background),
+    ).toBe(true);
+  });
+
+  it("commentary that names attacks reports none", () => {
+    const found = events(
+      "الإرهاب ظاهرة عالمية، ولا يمكن لأي فقه أن يبرر الهجوم على المدنيين أو قتل الأبرياء.",
+    );
+    expect(
+      found.some((e) => e.type === "ASSAULT" && e.status === "realised" && !e.background),
+    ).toBe(false);
+  });
+
+  it("the model only marks events as background: the rules' events stay, with the same triggers", () => {
+    const text =
+      "وتظاهر مئات الطلاب صباح اليوم أمام مقر الحكومة احتجاجا على رفع الرسوم، فيما قصفت الطائرات مواقع للمسلحين.";
+    const a = analyse(text);
+    const rules = eventsOfAnalysis(a, { reportModel: null });
+    const judged = eventsOfAnalysis(a);
+    expect(judged.map((e) => [e.type, e.trigger.start, e.status])).toEqual(
+      rules.map((e) => [e.type, e.trigger.start, e.status]),
+    );
+    judged.forEach((e, k) => {
+      if (!rules[k]?.background) return;
+      expect(e.background).toBe(true);
+    });
   });
 });
 

@@ -14,10 +14,10 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Doc } from "../src/analysis.js";
 import { featureNames, reportTrainingRow } from "../src/events/index.js";
-import { analyzeText, isInputError } from "../src/index.js";
-import { splitSentences, tokenize } from "../src/text/index.js";
+import { isInputError } from "../src/index.js";
+import { prepareArticle } from "../src/input/index.js";
+import { runStagesBeforeEvents, type StageResults } from "../src/pipeline.js";
 import { inHalf, readGsr } from "./lib/event-split.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,21 +40,17 @@ for (const file of ["assault_gsr.csv", "protest_gsr.csv"]) {
   for (const row of readGsr(join(GSR, file))) {
     if (!inHalf(row.id, "tune") || !["yes", "easy no", "difficult no"].includes(row.label))
       continue;
-    let analysis: ReturnType<typeof analyzeText>;
+    // the stages the pipeline runs before events, with the same knowledge base, genders and
+    // capitals the events stage gets at run time
+    let stages: StageResults;
     try {
-      analysis = analyzeText(row.text);
+      stages = runStagesBeforeEvents(prepareArticle({ kind: "text", content: row.text }));
     } catch (error) {
       if (isInputError(error)) continue;
       throw error;
     }
-    const tokens = tokenize(analysis.text, { segments: false });
-    const doc: Doc = {
-      text: analysis.text,
-      meta: analysis.meta,
-      sentences: splitSentences(analysis.text, tokens),
-      tokens,
-    };
-    const x = reportTrainingRow(doc, analysis.entities, analysis.times, row.type);
+    const { doc, entities, times, gender, speaksFor, kb } = stages;
+    const x = reportTrainingRow(doc, entities, times, row.type, { gender, speaksFor, kb });
     const fold = [...row.id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 5;
     examples.push({
       x,

@@ -48,6 +48,8 @@ export interface EventOptions {
 const LIGHT_WINDOW = 6;
 /** How far (tokens) a trigger's required word may stand from it. */
 const NEEDS_WINDOW = 10;
+/** Most tokens an actor is looked for before its verb (a sentence with no full stop runs on). */
+const SCAN_BACK = 60;
 /** Most tokens a clause runs after its trigger. */
 const CLAUSE_TOKENS = 25;
 
@@ -62,6 +64,15 @@ const AGENT_MARKERS = normSet("قبل يد برصاص بنيران رصاص");
 const UNDERGO = normSet("تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون وتعرض وتعرضت");
 /** Words after مسيرة that make it a path, not a march (مسيرة السلام). */
 const NOT_A_MARCH = normSet("السلام الديمقراطية التنمية الاصلاح البناء حياته حياتها المهنية");
+/** Light verbs that report (أعلن، أكد): their subject tells of the event, it need not do it. */
+const REPORTING_LIGHT = normSet("أعلن أعلنت أعلنوا يعلن تعلن أكد أكدت أكدوا يؤكد تؤكد");
+
+/** Light verbs whose subject is where the event happened (شهدت المدينة مظاهرات). */
+const WITNESS_LIGHT = normSet("شهد شهدت يشهد تشهد");
+
+/** Relative pronouns (normalised). */
+const RELATIVE_PRONOUNS = normSet("الذي التي الذين اللذين اللتين");
+
 /** Words before a place where something happens. */
 const LOCATIVES = normSet("في داخل قرب شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي أمام عند حول");
 
@@ -168,15 +179,17 @@ class EventReader {
    * reported; the model's probability becomes their confidence.
    */
   judgeReports(events: Event[], model: ReportModel): void {
+    // every judgement reads the rules' background flags, not the ones set in this loop
+    const rules = events.map((e) => ({ ...e }));
     for (const e of events) {
       if (!model.types.includes(e.type) || e.status !== "realised" || e.background) continue;
       const candidate = this.candidates.get(e);
       if (!candidate) continue;
       const p = reportProbability(
         model,
-        reportFeatures(this.view(candidate.at, events, e.type), candidate, e.type),
+        reportFeatures(this.view(candidate.at, rules, e.type), candidate, e.type),
       );
-      e.confidence = round(p);
+      e.confidence = Math.max(0.01, round(p));
       if (p < model.threshold) e.background = true;
     }
   }
@@ -190,6 +203,19 @@ class EventReader {
 
   /** The sentence of token `at` (the whole text for -1) as the report features read it. */
   private view(at: number, events: readonly Event[], type: string): SentenceView {
+    const first = at < 0 ? 0 : this.finder.clauses.sentenceStart(at);
+    const key = `${at < 0 ? -1 : first}:${type}`;
+    let view = this.views.get(key);
+    if (!view) {
+      view = this.makeView(at, events, type);
+      this.views.set(key, view);
+    }
+    return view;
+  }
+
+  private readonly views = new Map<string, SentenceView>();
+
+  private makeView(at: number, events: readonly Event[], type: string): SentenceView {
     const { clauses } = this.finder;
     const first = at < 0 ? 0 : clauses.sentenceStart(at);
     const stop = at < 0 ? this.tokens.length : clauses.sentenceStop(at);
@@ -198,16 +224,14 @@ class EventReader {
     const here = events.filter(
       (e) => e.type === type && e.trigger.start >= from && e.trigger.end <= to,
     );
-    let hasPlace = false;
-    for (let k = first; k < stop && !hasPlace; k++)
-      hasPlace = this.finder.mentionOf(k)?.entity.type === "LOC";
+    const hasPlace = this.sentenceFacts(first, stop).place;
     return {
       first,
       stop,
       norms: this.norms,
       isNumber: (k) => this.tokens[k]?.kind === "number",
       isQuote: (k) => this.tokens[k]?.kind === "quote",
-      hasTime: this.timedSentence(first, stop),
+      hasTime: this.sentenceFacts(first, stop).time,
       hasPlace,
       sameType: here.length,
       sameTypeBackground: here.filter((e) => e.background).length,
@@ -236,7 +260,16 @@ class EventReader {
     const verbal = this.verbStandsAt(i);
     const ok = readings.filter((r) => this.needsMet(r.entry, i) && this.fits(r, i));
     if (ok.length === 0) return undefined;
-    const verbs = ok.filter((r) => r.cls !== "noun");
+    // قتل ... برصاص قناص، اعتقل ... على يد: with an agent marker (or a count right after the
+    // verb: قتل 5 أشخاص) the form spelled like the active is the passive
+    const passive = ok.find((r) => r.cls === "passive");
+    if (passive && (this.agentMarkerAfter(i) || /^\d/.test(this.bare[i + 1] ?? ""))) return passive;
+    const verbs = ok.filter(
+      (r) =>
+        r.cls !== "noun" &&
+        !(r.cls === "passive" && ok.some((x) => x.cls === "past" && x.entry === r.entry)),
+    );
+
     const nouns = ok.filter((r) => r.cls === "noun");
     if (verbs.length && nouns.length) return verbal ? verbs[0] : nouns[0];
     if (
@@ -250,6 +283,16 @@ class EventReader {
       if (prev && PREPOSITIONS.has(this.bare[i - 1] as string)) return undefined;
     }
     return ok[0];
+  }
+
+  /** Whether من قبل / على يد / برصاص follows token i in its clause. */
+  private agentMarkerAfter(i: number): boolean {
+    const stop = this.finder.clauses.sentenceStop(i);
+    for (let k = i + 1; k < Math.min(stop, i + 12); k++) {
+      if ((this.tokens[k] as Token).kind === "punct") return false;
+      if (AGENT_MARKERS.has(this.bare[k] as string)) return true;
+    }
+    return false;
   }
 
   /** Whether a verb stands at token i: by form, at a clause start, or after قد/لم/كان. */
@@ -324,6 +367,10 @@ class EventReader {
         !reading.entry.nouns?.some((n) =>
           n.split(" ").some((x) => norm(x) === (this.bare[i] as string)),
         ),
+      accusative: noun && !reading.definite && /ا$/.test(this.bare[i] as string),
+      isName: (k) => this.finder.mentionOf(k)?.kind === "name",
+      first,
+      isPunct: (k) => (this.tokens[k] as Token).kind === "punct",
     };
     let status = eventStatus({ ...context, norms: this.norms.slice(0, stop) });
     // a material event in the present with no time to it is habitual or generic (يقتلون
@@ -467,6 +514,8 @@ class EventReader {
       const w = this.norms[k] as string;
       if (lightVerb(w) || UNDERGO.has(w)) return k;
       if (possessive && (clauses.isVerb(k) || cueOf(w))) return k;
+      // another verbal noun between governs this one (أكدت الحكومة إدانتها للهجوم)
+      if (triggerReadings(w).some((r) => r.cls === "noun")) return -1;
       // another verb before the noun governs it instead
       if (k < i - 1 && clauses.isVerb(k)) return -1;
     }
@@ -483,7 +532,17 @@ class EventReader {
     let source: Actor | undefined;
     let target: Actor | undefined;
     let after = i + 1;
-    if (reading.cls === "noun" && light < 0) {
+    // أعلنت الوزارة مقتل ثلاثة برصاص الجيش: who announces a killing did not kill
+    const reportingLight = light >= 0 && REPORTING_LIGHT.has(this.bare[light] as string);
+    const witnessLight = light >= 0 && WITNESS_LIGHT.has(this.bare[light] as string);
+    if (reading.cls === "noun" && witnessLight) {
+      // شهدت الموصل هجوما: the subject is the place; the noun's own genitive or agent is the doer
+      source = this.agentAfter(i, end);
+    } else if (reading.cls === "noun" && reportingLight && entry.genitive === "target") {
+      const gen = this.phrase(i + 1, end);
+      if (gen) target = gen;
+      source = this.agentAfter(i, end);
+    } else if (reading.cls === "noun" && light < 0) {
       // the genitive right after the noun: زيارة بوتين (actor), مقتل جندي (victim)
       let gen = this.phrase(i + 1, end);
       const genEntity = gen?.id ? this.entityById.get(gen.id) : undefined;
@@ -494,6 +553,8 @@ class EventReader {
         else source = gen;
         after = this.phraseEnd(gen, i + 2);
       }
+      // العملية العسكرية التي قامت بها الولايات المتحدة: the relative clause's doer
+      if (!source) source = this.doerInRelative(i, end);
     } else if (
       reading.cls === "passive" ||
       (light >= 0 && UNDERGO.has(this.norms[light] as string))
@@ -506,8 +567,10 @@ class EventReader {
     } else {
       const head = light >= 0 ? light : i;
       const cue = cueOf(this.norms[head] as string);
-      if (cue?.kind === "participle") {
-        const found = this.finder.ofParticiple(head, cue.agreement);
+      if (cue?.kind === "participle" || (light < 0 && reading.cls === "participle")) {
+        const agreement =
+          cue?.agreement ?? (/ه$/.test(this.bare[head] as string) ? { gender: "f" as const } : {});
+        const found = this.finder.ofParticiple(head, agreement);
         if (found.id)
           source = { id: found.id, text: found.text ?? "", at: this.locate(found, head, end) };
       } else source = this.subjectOf(head, end);
@@ -535,6 +598,21 @@ class EventReader {
       sources.length = 1;
     }
     return { sources, targets };
+  }
+
+  /**
+   * The subject of a light verb in a relative clause on the noun at i (الهجوم الذي شنه
+   * مسلحون، العملية التي قامت بها القوات), adjectives of the noun between.
+   */
+  private doerInRelative(i: number, end: number): Actor | undefined {
+    for (let k = i + 1; k < Math.min(end, i + 4); k++) {
+      if (!RELATIVE_PRONOUNS.has(this.bare[k] as string)) continue;
+      const verb = k + 1;
+      if (verb >= end || !lightVerb(this.norms[verb] as string)) return undefined;
+      const subject = this.subjectOf(verb, end);
+      return subject?.id ? subject : undefined;
+    }
+    return undefined;
   }
 
   /** The expressed or understood subject of the verb at token h. */
@@ -573,7 +651,7 @@ class EventReader {
   /** The first named actor of token h's sentence before h, skipping the dateline. */
   private nameBefore(h: number, except?: string | null): Actor | undefined {
     const { clauses } = this.finder;
-    for (let k = clauses.sentenceStart(h); k < h; k++) {
+    for (let k = Math.max(clauses.sentenceStart(h), h - SCAN_BACK); k < h; k++) {
       const m = this.finder.mentionOf(k);
       if (!m || m.entity.type === "MISC" || m.entity.id === except) continue;
       return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
@@ -584,7 +662,7 @@ class EventReader {
   /** Where an actor's words stand near token h (for coordination and the evidence span). */
   private locate(found: Speaker, h: number, end: number): number {
     const { clauses } = this.finder;
-    const from = clauses.sentenceStart(h);
+    const from = Math.max(clauses.sentenceStart(h), h - SCAN_BACK);
     let best = -1;
     for (let k = from; k < end; k++) {
       const m = this.finder.mentionOf(k);
@@ -642,7 +720,8 @@ class EventReader {
     source: Actor | undefined,
   ): Actor | undefined {
     const preps = (entry.preps ?? []).map(norm);
-    const object = entry.object ?? preps.length === 0;
+    // a verbal noun takes no direct object (its genitive is read apart): only a verb's
+    const object = reading.cls !== "noun" && (entry.object ?? preps.length === 0);
     for (let k = from; k < end; k++) {
       const t = this.tokens[k] as Token;
       if (t.kind === "punct" && t.text !== "،" && t.text !== ",") break;
@@ -691,6 +770,7 @@ class EventReader {
     type: string,
   ): Actor | undefined {
     for (let j = k; j < to; j++) {
+      if ((this.tokens[j] as Token).kind === "punct") return undefined;
       const m = this.finder.mentionOf(j);
       if (
         m &&
@@ -748,23 +828,42 @@ class EventReader {
   /** Whether a sentence ties an event to particulars: a named actor or place, a time, a number. */
   private anchored(first: number, stop: number, actors: Actor[]): boolean {
     if (actors.some((a) => a.id)) return true;
-    if (this.timedSentence(first, stop)) return true;
-    for (let k = first; k < stop; k++) {
-      if ((this.tokens[k] as Token).kind === "number") return true;
-      const m = this.finder.mentionOf(k);
-      if (m && m.entity.type === "LOC") return true;
-    }
-    return false;
+    const facts = this.sentenceFacts(first, stop);
+    return facts.time || facts.number || facts.place;
   }
 
   /** Whether the sentence has a date or time expression. */
   private timedSentence(first: number, stop: number): boolean {
-    const from = (this.tokens[first] as Token).start;
-    const to = (this.tokens[stop - 1] as Token).end;
-    return this.times.some(
-      (t) => t.start >= from && t.end <= to && (t.type === "DATE" || t.type === "TIME"),
-    );
+    return this.sentenceFacts(first, stop).time;
   }
+
+  /** What a sentence holds, found once per sentence (a long one has many triggers). */
+  private sentenceFacts(
+    first: number,
+    stop: number,
+  ): { time: boolean; number: boolean; place: boolean } {
+    const key = `${first}:${stop}`;
+    let facts = this.facts.get(key);
+    if (!facts) {
+      const from = (this.tokens[first] as Token).start;
+      const to = (this.tokens[stop - 1] as Token).end;
+      facts = {
+        time: this.times.some(
+          (t) => t.start >= from && t.end <= to && (t.type === "DATE" || t.type === "TIME"),
+        ),
+        number: false,
+        place: false,
+      };
+      for (let k = first; k < stop; k++) {
+        if ((this.tokens[k] as Token).kind === "number") facts.number = true;
+        if (this.finder.mentionOf(k)?.entity.type === "LOC") facts.place = true;
+      }
+      this.facts.set(key, facts);
+    }
+    return facts;
+  }
+
+  private readonly facts = new Map<string, { time: boolean; number: boolean; place: boolean }>();
 
   private casualties(i: number): boolean {
     return this.near(i, 12, 12).some((w) => CASUALTY.has(w));

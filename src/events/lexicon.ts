@@ -14,7 +14,10 @@ export type PloverType = (typeof EVENT_TYPES)[number];
 export interface TriggerEntry {
   type: PloverType;
   mode?: string;
-  /** past|present pairs, 3ms; a third form after a second | is the participle's stem. */
+  /**
+   * past|present pairs, 3ms; a third form is the adverbial participle (مطالبا "demanding"),
+   * whose subject is that of the clause it hangs on.
+   */
   verbs?: readonly string[];
   /** Passive forms whose subject is the victim (اغتيل، أصيب، اعتقل with a number after). */
   passives?: readonly string[];
@@ -34,6 +37,9 @@ export interface TriggerEntry {
 
 /** Verbs that carry a verbal-noun object and lend it their subject and tense (شن هجوما). */
 export const LIGHT_VERBS: readonly string[] = [
+  "قرر|يقرر",
+  // شهدت المدينة مظاهرات: the place saw the event (its subject is where, not who)
+  "شهد|يشهد",
   "شن|يشن",
   "نفذ|ينفذ",
   "قام|يقوم",
@@ -128,7 +134,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
     needs: ["اتفاق", "الاتفاق", "اتفاقا", "تسوية"],
   },
   // ---- SUPPORT ----
-  { type: "SUPPORT", verbs: ["أشاد|يشيد"], nouns: ["إشادة"], preps: ["ب"] },
+  { type: "SUPPORT", verbs: ["أشاد|يشيد|مشيدا"], nouns: ["إشادة"], preps: ["ب"] },
   { type: "SUPPORT", verbs: ["أيد|يؤيد"], nouns: ["تأييد"], object: true },
   {
     type: "SUPPORT",
@@ -213,13 +219,19 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   // ---- REQUEST ----
   {
     type: "REQUEST",
-    verbs: ["طالب|يطالب", "ناشد|يناشد"],
+    verbs: ["طالب|يطالب|مطالبا", "ناشد|يناشد|مناشدا"],
     nouns: ["مطالبة مطالبات مناشدة"],
     object: true,
     preps: ["ب"],
   },
-  { type: "REQUEST", verbs: ["دعا|يدعو"], nouns: ["دعوة دعوات"], object: true, preps: ["إلى"] },
-  { type: "REQUEST", verbs: ["حث|يحث"], object: true, preps: ["على"] },
+  {
+    type: "REQUEST",
+    verbs: ["دعا|يدعو|داعيا"],
+    nouns: ["دعوة دعوات"],
+    object: true,
+    preps: ["إلى"],
+  },
+  { type: "REQUEST", verbs: ["حث|يحث|حاثا"], object: true, preps: ["على"] },
   { type: "REQUEST", verbs: ["طلب|يطلب", "التمس|يلتمس"], nouns: ["طلب"], preps: ["من"] },
   // ---- ACCUSE ----
   {
@@ -233,7 +245,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   {
     type: "ACCUSE",
     mode: "disapprove",
-    verbs: ["أدان|يدين", "ندد|يندد", "استنكر|يستنكر", "شجب|يشجب"],
+    verbs: ["أدان|يدين", "ندد|يندد|منددا", "استنكر|يستنكر|مستنكرا", "شجب|يشجب"],
     nouns: ["إدانة تنديد استنكار شجب"],
     object: true,
     preps: ["ب"],
@@ -241,7 +253,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   {
     type: "ACCUSE",
     mode: "disapprove",
-    verbs: ["انتقد|ينتقد"],
+    verbs: ["انتقد|ينتقد|منتقدا"],
     nouns: ["انتقاد انتقادات"],
     object: true,
     preps: ["ل"],
@@ -268,7 +280,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
     preps: ["مع", "في"],
   },
   // ---- REJECT ----
-  { type: "REJECT", verbs: ["رفض|يرفض"], nouns: ["رفض"], object: true },
+  { type: "REJECT", verbs: ["رفض|يرفض|رافضا"], nouns: ["رفض"], object: true },
   { type: "REJECT", verbs: ["عارض|يعارض"], nouns: ["معارضة"], object: true },
   { type: "REJECT", verbs: ["نفى|ينفي"], object: true },
   // ---- THREATEN ----
@@ -369,6 +381,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
     mode: "expel",
     verbs: ["طرد|يطرد", "أقال|يقيل"],
     nouns: ["طرد إقالة"],
+    genitive: "target",
     object: true,
     preps: ["من"],
   },
@@ -479,6 +492,7 @@ export const TRIGGERS: readonly TriggerEntry[] = [
       "خطف",
       "اختطاف",
     ],
+    preps: ["على", "ضد"],
   },
   {
     type: "ASSAULT",

@@ -32,7 +32,7 @@ const FUTURE_GOVERNORS = words(`
   المتوقع المرتقب المرتقبة المزمع المزمعة المنتظر المنتظرة المقبل المقبلة القادم القادمة
   دعا دعت دعوا يدعو تدعو يدعون دعوة الدعوة طالب طالبت طالبوا يطالب تطالب يطالبون
   هدد هددت هددوا يهدد تهدد يهددون تهديد توعد توعدت لوح لوحت يلوح ناشد ناشدت حث حثت
-  قرر قررت قرروا يقرر تقرر قرار وافق وافقت سمح سمحت يسمح رخص ترخيص تأجيل
+  وافق وافقت سمح سمحت يسمح رخص ترخيص تأجيل
   يريد تريد يريدون أراد أرادت يرغب ترغب رغبة رغبته رغبتها يجب ينبغي يتعين لابد
   اقترح اقترحت يقترح مقترح اقتراح أمر أمرت يأمر
 `);
@@ -44,7 +44,7 @@ const HYPOTHETICAL_GOVERNORS = words(`
 `);
 /** Words of stopping or preventing: what they govern did not happen (منع المظاهرة، وقف إطلاق النار). */
 const PREVENTING = words(`
-  منع منعت يمنع تمنع لمنع أحبط أحبطت إحباط أفشل أفشلت وقف لوقف بوقف ووقف إنهاء لإنهاء
+  منع منعت يمنع تمنع لمنع أحبط أحبطت إحباط أفشل أفشلت لوقف بوقف إنهاء لإنهاء
   تجنب لتجنب تفادي لتفادي رفض رفضت يرفض ترفض رفضه رفضها نفى نفت ينفي تنفي حظر يحظر
   إلغاء ألغى ألغت تأجيل أجل أجلت مكافحة لمكافحة
 `);
@@ -67,6 +67,10 @@ export interface RealisContext {
   norms: readonly string[];
   /** Index of the trigger in `norms`. */
   at: number;
+  /** Index of the first word of the trigger's sentence: no scan goes before it. */
+  first: number;
+  /** Whether index k is punctuation (a clause boundary for the scans). */
+  isPunct: (k: number) => boolean;
   /** Whether the trigger is a verbal noun (else a finite verb). */
   noun: boolean;
   /** A verbal noun with the article or a possessive pronoun (الهجوم، اختطافه). */
@@ -83,6 +87,10 @@ export interface RealisContext {
   isWord: (k: number) => boolean;
   /** The verbal noun has a preposition fused to it (لتفجير، باختطاف). */
   fusedPreposition: boolean;
+  /** The verbal noun is an indefinite accusative (هجوما، اعتداء with tanwin alif). */
+  accusative: boolean;
+  /** Whether index k is inside a name. */
+  isName: (k: number) => boolean;
 }
 
 function bare(w: string): string {
@@ -104,28 +112,36 @@ export function eventStatus(c: RealisContext): EventStatus {
   const head = c.light >= 0 ? c.light : c.at;
   if (c.future) return "future";
   // up to three words before the verb (لم يكن قد، لن، سوف)
-  for (let k = head - 1; k >= Math.max(0, head - 3); k--) {
+  for (let k = head - 1; k >= Math.max(c.first, head - 3); k--) {
+    if (c.isPunct(k)) break;
     const w = c.norms[k] as string;
-    if (has(NEGATIONS, w)) return "negated";
+    // غير أن "however" negates nothing
+    if (has(NEGATIONS, w) && !(bare(w) === "غير" && THAT.has(c.norms[k + 1] ?? "")))
+      return "negated";
     if (has(FUTURE_PARTICLES, w)) return "future";
     // بعدم تعرضه للتعذيب، دون وقوع هجوم: a masdar, or a light verb that is one, negated
     if (c.noun && has(NOUN_NEGATIONS, w)) return "negated";
     if (!c.noun || c.light >= 0) {
       // قد + present: "may"; an attempt or a condition right before
-      if (w === "قد" && /^[يت]/.test(c.norms[head] ?? "")) return "hypothetical";
+      if (/^[وف]?قد$/.test(w) && /^[يت]/.test(bare(c.norms[head] ?? ""))) return "hypothetical";
     }
   }
-  // the governing words of the clause before the trigger, nearest first
-  const from = Math.max(0, head - 8);
+  // the governing words of the clause before the trigger, nearest first; a condition reaches
+  // over the verb it opens (وإذا طالت اتهامات الرئيس), other governors stop at a verb
+  const from = Math.max(c.first, head - 8);
+  let verbs = 0;
   for (let k = head - 1; k >= from; k--) {
+    if (c.isPunct(k)) break;
     const w = c.norms[k] as string;
-    if (w === "،" || w === "," || w === "؛" || w === ".") break;
-    if (has(PREVENTING, w)) return "negated";
-    if (has(HYPOTHETICAL_GOVERNORS, w)) {
-      return "hypothetical";
+    if (has(HYPOTHETICAL_GOVERNORS, w)) return "hypothetical";
+    if (verbs > 0) {
+      if (c.isVerb(k) && !c.isTrigger(k)) break;
+      continue;
     }
+    // من أجل "for the sake of" prevents nothing
+    if (has(PREVENTING, w) && !(bare(w) === "اجل" && c.norms[k - 1] === "من")) return "negated";
     if (has(FUTURE_GOVERNORS, w)) return "future";
-    if (c.isVerb(k) && !c.isTrigger(k)) break;
+    if (c.isVerb(k) && !c.isTrigger(k)) verbs++;
   }
   // a noun followed by المقبل/المرتقبة is planned (الزيارة المرتقبة), by المحتملة possible
   if (c.noun) {
@@ -145,14 +161,14 @@ export function isBackground(c: RealisContext): boolean {
   // a verbal noun with a demonstrative (هذا الهجوم، هذه الاعتداءات) points back at an event
   // already told
   if (ownNoun) {
-    const prev = c.norms[c.at - 1];
+    const prev = c.at > c.first ? c.norms[c.at - 1] : undefined;
     const next = c.norms[c.at + 1];
     if (prev && /^(هذا|هذه|تلك|ذلك|لهذا|لهذه|بهذا|بهذه)$/.test(bare(prev))) return true;
     if (next && /^(هذا|هذه|تلك|ذلك)$/.test(next)) return true;
   }
-  for (let k = head - 1; k >= Math.max(0, head - 6); k--) {
+  for (let k = head - 1; k >= Math.max(c.first, head - 6); k--) {
+    if (c.isPunct(k)) break;
     const w = c.norms[k] as string;
-    if (w === "،" || w === "," || w === "؛" || w === "." || w === ":") break;
     // بعد أن أرسل، إثر مقتل، على خلفية الاحتجاجات
     if (has(BACKGROUND_OPENERS, w)) return true;
     if (has(THAT, w) && k > 0 && has(BACKGROUND_OPENERS, c.norms[k - 1])) return true;
@@ -168,13 +184,15 @@ export function isBackground(c: RealisContext): boolean {
     // it is what something else is about
     if (c.fusedPreposition) return true;
     const k = c.at - 1;
-    if (k >= 0 && c.isWord(k) && !c.isVerb(k)) {
+    // an indefinite accusative (هجوما) is an object, never a genitive; nor is a noun after a
+    // name (شهدت مدينة الموصل هجوما)
+    if (k >= c.first && c.isWord(k) && !c.isVerb(k) && !c.accusative && !c.isName(k)) {
       const w = c.norms[k] as string;
       if (!/^(و|ف|ثم|او|أو)$/.test(w)) return true;
     }
     // a definite one or one with a possessive (الهجوم، اختطافه) that no verb carries names an
     // event the reader already knows of
-    if (c.definite && (k < 0 || !c.isVerb(k))) return true;
+    if (c.definite && (k < c.first || !c.isVerb(k))) return true;
   }
   return false;
 }

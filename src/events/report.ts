@@ -42,7 +42,7 @@ export function loadReportModel(): ReportModel {
 /** What the rules found about one candidate event. */
 export interface Candidate {
   type: string;
-  cls: "past" | "present" | "passive" | "noun";
+  cls: "past" | "present" | "passive" | "participle" | "noun";
   light: boolean;
   namedSource: boolean;
   unnamedSource: boolean;
@@ -154,6 +154,9 @@ function average(
   if (n > 0) for (let d = 0; d < e.dim; d++) out[offset + d] = (out[offset + d] as number) / n;
 }
 
+/** Each sentence's average vector, computed once however many events it has. */
+const sentenceVectors = new WeakMap<SentenceView, Float32Array>();
+
 /** The feature vector of a sentence for one event type, with the rules' candidate (if any). */
 export function reportFeatures(
   view: SentenceView,
@@ -200,7 +203,13 @@ export function reportFeatures(
   STRUCTURE.forEach((name, k) => {
     out[k] = values[name];
   });
-  average(view, view.first, view.stop, out, STRUCTURE.length);
+  let sentence = sentenceVectors.get(view);
+  if (!sentence) {
+    sentence = new Float32Array(dim);
+    average(view, view.first, view.stop, sentence, 0);
+    sentenceVectors.set(view, sentence);
+  }
+  out.set(sentence, STRUCTURE.length);
   if (c)
     average(
       view,

@@ -8,7 +8,7 @@
 import { normalizeArabic } from "../text/index.js";
 import { LIGHT_VERBS, TRIGGERS, type TriggerEntry } from "./lexicon.js";
 
-export type WordClass = "past" | "present" | "passive" | "noun";
+export type WordClass = "past" | "present" | "passive" | "participle" | "noun";
 
 export interface TriggerWord {
   entry: TriggerEntry;
@@ -39,48 +39,66 @@ function put(table: Map<string, Form[]>, word: string, form: Form): void {
   const key = normalizeArabic(word);
   const list = table.get(key);
   if (!list) table.set(key, [form]);
-  else if (!list.some((f) => f.entry === form.entry)) list.push(form);
+  // one entry may spell two classes alike (قتل: past and passive): both are kept
+  else if (!list.some((f) => f.entry === form.entry && f.cls === form.cls)) list.push(form);
 }
 
-/** The inflected forms of a verb from its past and present 3ms: [form, class, plural]. */
+/**
+ * The inflected forms of a verb from its past and present 3ms: [form, class, plural], normalised.
+ * The forms are built on the written verb, so that a final hamza (هنأ، يهنئ) stays a strong
+ * letter; only a final ا/ى (دعا، اعتدى) or ي/و of the present (يلتقي، يدعو) is weak.
+ */
 export function conjugate(past: string, present: string): [string, WordClass, boolean][] {
-  const out: [string, WordClass, boolean][] = [];
-  const p = normalizeArabic(past);
-  const y = normalizeArabic(present);
-  const weakPast = /[اي]$/.test(p); // دعا، اعتدى (ى → ي once normalised)
-  const pastStem = weakPast ? p.slice(0, -1) : p;
-  out.push([p, "past", false]);
-  out.push([`${pastStem}ت`, "past", false]);
-  out.push([weakPast ? `${pastStem}وا` : `${p}وا`, "past", true]);
-  out.push([weakPast ? `${pastStem}يا` : `${p}ا`, "past", true]);
-  out.push([weakPast ? `${pastStem}تا` : `${p}تا`, "past", true]);
-  if (!weakPast) out.push([`${p}ن`, "past", true]);
-  const weakPresent = /[يو]$/.test(y); // يلتقي، يدعو
-  const presentStem = weakPresent ? y.slice(0, -1) : y;
-  const rest = y.slice(1);
-  // third person only: a speaker's own "we support" (ندعم) is a stance in a quotation, not an
-  // event the article reports
-  for (const prefix of ["ي", "ت"]) out.push([prefix + rest, "present", false]);
-  const restStem = presentStem.slice(1);
-  for (const prefix of ["ي", "ت"]) {
-    out.push([`${prefix}${restStem}ون`, "present", true]);
-    out.push([`${prefix}${restStem}وا`, "present", true]);
-    out.push([`${prefix}${restStem}ان`, "present", true]);
-    out.push([`${prefix}${restStem}ا`, "present", true]);
+  const raw: [string, WordClass, boolean][] = [];
+  const weakPast = /[اى]$/.test(past);
+  const pastStem = weakPast ? past.slice(0, -1) : past;
+  raw.push([past, "past", false]);
+  raw.push([`${pastStem}ت`, "past", false]);
+  raw.push([weakPast ? `${pastStem}وا` : `${past}وا`, "past", true]);
+  raw.push([weakPast ? `${pastStem}يا` : `${past}ا`, "past", true]);
+  raw.push([weakPast ? `${pastStem}تا` : `${past}تا`, "past", true]);
+  if (!weakPast) raw.push([`${past}ن`, "past", true]);
+  if (present) {
+    const weakPresent = /[يو]$/.test(present);
+    const presentStem = weakPresent ? present.slice(0, -1) : present;
+    const rest = present.slice(1);
+    const restStem = presentStem.slice(1);
+    // third person only: a speaker's own "we support" (ندعم) is a stance in a quotation, not an
+    // event the article reports
+    for (const prefix of ["ي", "ت"]) {
+      raw.push([prefix + rest, "present", false]);
+      raw.push([`${prefix}${restStem}ون`, "present", true]);
+      raw.push([`${prefix}${restStem}وا`, "present", true]);
+      // the dual keeps a weak letter (يلتقيان، يدعوان)
+      raw.push([`${prefix}${rest}ان`, "present", true]);
+      if (!weakPresent) raw.push([`${prefix}${restStem}ا`, "present", true]);
+    }
+    if (weakPresent) {
+      raw.push([`ي${restStem}ن`, "present", true]);
+      // the jussive after لم drops the weak letter: لم يلتق، لم يدع
+      for (const prefix of ["ي", "ت"]) raw.push([`${prefix}${restStem}`, "present", false]);
+    }
   }
-  if (weakPresent) {
-    out.push([`ي${restStem}ن`, "present", true]);
-    // the jussive after لم drops the weak letter: لم يلتق، لم يدع
-    for (const prefix of ["ي", "ت"]) out.push([`${prefix}${restStem}`, "present", false]);
-  }
-  return out;
+  return raw.map(([form, cls, plural]) => [normalizeArabic(form), cls, plural]);
 }
+
+/** Function words some verb forms collide with once normalised (هنأ/هنا، بدأ/بدا). */
+const NOT_VERBS = new Set(["هنا", "بدا", "بدت"]);
 
 for (const entry of TRIGGERS) {
   for (const pair of entry.verbs ?? []) {
-    const [past, present] = pair.split("|") as [string, string];
+    const [past, present, participle] = pair.split("|") as [string, string, string?];
     for (const [form, cls, plural] of conjugate(past, present))
       put(verbForms, form, { entry, cls, plural });
+    if (participle) {
+      // مطالبا، مطالبين: masculine and plural (the feminine of many is a noun: داعية "preacher")
+      const stem = participle.slice(0, -1);
+      for (const [form, plural] of [
+        [participle, false],
+        [`${stem}ين`, true],
+      ] as const)
+        put(verbForms, form, { entry, cls: "participle", plural });
+    }
   }
   for (const passive of entry.passives ?? []) {
     for (const [form, cls, plural] of conjugate(passive, "")) {
@@ -132,6 +150,9 @@ function readings(norm: string): TriggerWord[] {
 }
 
 function addVerb(word: string, future: boolean, pronoun: boolean, out: TriggerWord[]): boolean {
+  // a bare form that is also a common function word (هنأ → هنا "here") is read as that word;
+  // with an object pronoun (هنأه) it is the verb
+  if (!pronoun && NOT_VERBS.has(word)) return false;
   const forms = verbForms.get(word);
   if (!forms) return false;
   for (const f of forms) {
@@ -195,7 +216,7 @@ export function lightVerb(
   norm: string,
 ): { cls: WordClass; plural: boolean; future: boolean } | undefined {
   for (const w of [norm, withoutConjunction(norm)]) {
-    if (!w) continue;
+    if (!w || NOT_VERBS.has(w)) continue;
     const f = lightForms.get(w);
     if (f) return { ...f, future: false };
     if (/^[سل][يتنا]/.test(w)) {

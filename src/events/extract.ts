@@ -70,6 +70,10 @@ const REPORTING_LIGHT = normSet("أعلن أعلنت أعلنوا يعلن تع�
 /** Light verbs whose subject is where the event happened (شهدت المدينة مظاهرات). */
 const WITNESS_LIGHT = normSet("شهد شهدت يشهد تشهد");
 
+/** Words after أصيب that make it an illness or a feeling, not a wound (normalised, with ب). */
+const ILLNESS =
+  /^ب(ال)?(مرض|فيروس|كورونا|سرطان|عدوي|خيبه|احباط|صدمه|ذهول|دهشه|جلطه|نوبه|ازمه|اكتئاب|انفلونزا|حمي)/;
+
 /** Relative pronouns (normalised). */
 const RELATIVE_PRONOUNS = normSet("الذي التي الذين اللذين اللتين");
 
@@ -258,7 +262,13 @@ class EventReader {
   /** The reading of an ambiguous word that its context supports, or none. */
   private choose(readings: readonly TriggerWord[], i: number): TriggerWord | undefined {
     const verbal = this.verbStandsAt(i);
-    const ok = readings.filter((r) => this.needsMet(r.entry, i) && this.fits(r, i));
+    // a passive's subject is the victim whatever follows (أصيب سفير بولندا أمس), unless an
+    // illness or a feeling follows (أصيب بمرض، أصيب بخيبة أمل)
+    const ok = readings.filter(
+      (r) =>
+        (r.cls === "passive" ? !this.illnessAfter(i) : this.needsMet(r.entry, i)) &&
+        this.fits(r, i),
+    );
     if (ok.length === 0) return undefined;
     // قتل ... برصاص قناص، اعتقل ... على يد: with an agent marker (or a count right after the
     // verb: قتل 5 أشخاص) the form spelled like the active is the passive
@@ -323,6 +333,11 @@ class EventReader {
     if (!entry.needs || entry.needs.length === 0) return true;
     const around = new Set(this.near(i, NEEDS_WINDOW, NEEDS_WINDOW));
     return entry.needs.some((w) => around.has(norm(w)) || around.has(norm(w).replace(/^(ال)/, "")));
+  }
+
+  /** Whether an illness or a feeling follows token i (أصيب بمرض، بخيبة أمل، بالإحباط). */
+  private illnessAfter(i: number): boolean {
+    return this.near(i, 0, 5).some((w) => ILLNESS.test(w));
   }
 
   /** Guards for words with a common non-event sense. */

@@ -4,8 +4,8 @@
  * A logistic model over the sentence decides whether it reports a particular event: the rules'
  * own evidence (a past-tense verb, a carrying verb, a named actor), the anchors of a report (a
  * time, a place, a number, casualties, a source saying so) and the signs of commentary
- * (first person, questions, modals), plus the meaning of the sentence and of the trigger's
- * neighbourhood as the average of the shipped word vectors (data/ner/embeddings.bin).
+ * (first person, questions, modals), plus the meaning of the sentence as the average of the
+ * shipped word vectors (data/ner/embeddings.bin).
  *
  * An event the model judges mentioned rather than reported is kept, marked `background`: it is
  * context, not the sentence's news. The model is trained by scripts/train-event-report.ts on the
@@ -106,17 +106,10 @@ const STRUCTURE = [
   "protest",
 ] as const;
 
-const EMBEDDING_PARTS = ["sentence", "window"] as const;
-/** Words either side of the trigger whose vectors make the window's meaning. */
-const WINDOW = 4;
-
-/** The names of the features, structural first, then the two averaged vectors. */
+/** The names of the features, structural first, then the sentence's averaged vector. */
 export function featureNames(): string[] {
   const dim = loadEmbeddings().dim;
-  return [
-    ...STRUCTURE,
-    ...EMBEDDING_PARTS.flatMap((p) => Array.from({ length: dim }, (_, d) => `${p}_${d}`)),
-  ];
+  return [...STRUCTURE, ...Array.from({ length: dim }, (_, d) => `sentence_${d}`)];
 }
 
 function has(words: ReadonlySet<string>, w: string): boolean {
@@ -164,7 +157,7 @@ export function reportFeatures(
   type: string,
 ): Float32Array {
   const dim = loadEmbeddings().dim;
-  const out = new Float32Array(STRUCTURE.length + 2 * dim);
+  const out = new Float32Array(STRUCTURE.length + dim);
   const words: string[] = [];
   for (let k = view.first; k < view.stop; k++) words.push(view.norms[k] as string);
   let numbers = 0;
@@ -210,14 +203,6 @@ export function reportFeatures(
     sentenceVectors.set(view, sentence);
   }
   out.set(sentence, STRUCTURE.length);
-  if (c)
-    average(
-      view,
-      Math.max(view.first, c.at - WINDOW),
-      Math.min(view.stop, c.at + WINDOW + 1),
-      out,
-      STRUCTURE.length + dim,
-    );
   return out;
 }
 

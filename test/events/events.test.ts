@@ -236,6 +236,16 @@ describe("grammar cases found in review", () => {
     ).toBe(true);
   });
 
+  it("a passive wound needs no word of wounds after it, but an illness is no wound", () => {
+    const e = events("وأصيب سفير بولندا أمس عندما تعرضت قافلته لهجوم في بغداد.").find(
+      (x) => x.trigger.text === "وأصيب",
+    );
+    expect(e?.type).toBe("ASSAULT");
+    expect(e?.to ?? e?.targetActor?.text).toMatch(/سفير/);
+    expect(events("وأصيب الوزير بفيروس كورونا.").filter((x) => x.type === "ASSAULT")).toEqual([]);
+    expect(events("وأصيب الرئيس بخيبة أمل كبيرة.").filter((x) => x.type === "ASSAULT")).toEqual([]);
+  });
+
   it("a city (مدينة) is no condemnation", () => {
     expect(events("ووصل الوفد إلى مدينة الموصل أمس.").filter((e) => e.type === "ACCUSE")).toEqual(
       [],

@@ -183,7 +183,9 @@ for (const lambda of LAMBDAS) {
 }
 // the strongest penalty whose figure is within TOLERANCE of the best: the steadier model
 const top = Math.max(...results.map((r) => r.f1));
-const best = [...results].reverse().find((r) => r.f1 >= top - TOLERANCE) as (typeof results)[number];
+const best = [...results]
+  .reverse()
+  .find((r) => r.f1 >= top - TOLERANCE) as (typeof results)[number];
 const fit = train(examples, best.lambda);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const model = {

@@ -74,6 +74,9 @@ const WITNESS_LIGHT = normSet("شهد شهدت يشهد تشهد");
 const ILLNESS =
   /^ب(ال)?(مرض|فيروس|كورونا|سرطان|عدوي|خيبه|احباط|صدمه|ذهول|دهشه|جلطه|نوبه|ازمه|اكتئاب|انفلونزا|حمي)/;
 
+/** A cardinal number in digits or words (normalised): it opens a count, not an adjective. */
+const NUMERAL = /^(\d+|اثن|ثلاث|اربع|خمس|ست|سبع|ثماني?|تسع|عشر|مئ|ماي|الف|الاف|عشرات|مئات|عده|عدد)/;
+
 /** Relative pronouns (normalised). */
 const RELATIVE_PRONOUNS = normSet("الذي التي الذين اللذين اللتين");
 
@@ -642,7 +645,8 @@ class EventReader {
     }
     if (!found.id && !found.text) return undefined;
     if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
-    return { id: found.id, text: found.text ?? "", at: this.locate(found, h, end) };
+    const text = found.id ? (found.text ?? "") : unnamedPhrase(found.text ?? "");
+    return { id: found.id, text, at: this.locate({ ...found, text }, h, end) };
   }
 
   /** The last named person or body before token h in its sentence or the one before. */
@@ -703,7 +707,11 @@ class EventReader {
     // an unnamed actor is a noun phrase headed by a kind of actor (مسلحون، قوات الأمن), not
     // an adjective or a thing (الغربية الشاملة، الفيديو)
     if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
-    return { id: found.id, text: found.text ?? "", at: k };
+    return {
+      id: found.id,
+      text: found.id ? (found.text ?? "") : unnamedPhrase(found.text ?? ""),
+      at: k,
+    };
   }
 
   /** One past the last token of an actor's words. */
@@ -966,6 +974,21 @@ class EventReader {
     while (last > i && (this.tokens[last] as Token).kind === "punct") last--;
     return { start, end: (this.tokens[last] as Token).end };
   }
+}
+
+/**
+ * An unnamed actor's words up to its noun phrase's end: an indefinite accusative after the head
+ * (مسلحون مركزا للشرطة: "a police post", the object) starts the rest of the clause.
+ */
+function unnamedPhrase(text: string): string {
+  const words = text.split(/\s+/);
+  const cut = words.findIndex((w, k) => {
+    if (k === 0) return false;
+    const n = normalizeArabic(w);
+    // ... مركزا للشرطة (an object), ... خمسة جنود (a count: the victims)
+    return (/[^وا]ا$/.test(n) && !n.startsWith("ال")) || NUMERAL.test(n);
+  });
+  return cut > 0 ? words.slice(0, cut).join(" ") : text;
 }
 
 function round(x: number): number {

@@ -83,6 +83,9 @@ describe("event types and actors", () => {
     const e = only("وهاجم مسلحون مجهولون مركزا للشرطة في مدينة الموصل فجر اليوم.", "ASSAULT");
     expect(e.source).toBeNull();
     expect(e.sourceActor?.sector).toBe("UAF");
+    // the actor's words stop where the object starts
+    expect(e.sourceActor?.text).toMatch(/^مسلحون/);
+    expect(e.sourceActor?.text).not.toMatch(/مركزا/);
     expect(e.status).toBe("realised");
   });
 

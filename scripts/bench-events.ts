@@ -6,36 +6,15 @@
  *
  *   npx tsx scripts/bench-events.ts [--docs N]
  */
-import { createReadStream } from "node:fs";
-import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { eventsOfAnalysis } from "../src/events/index.js";
 import { analyzeText } from "../src/index.js";
+import { readAntArticles } from "./lib/corpus.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CORPUS = join(root, "../shared/data/news/ant_v1.1.jsonl");
 const at = process.argv.indexOf("--docs");
 const WANT = at >= 0 ? Number(process.argv[at + 1]) : 1000;
 
-async function readArticles(): Promise<{ text: string; date: string | undefined }[]> {
-  const out: { text: string; date: string | undefined }[] = [];
-  const rl = createInterface({
-    input: createReadStream(CORPUS),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const line of rl) {
-    if (out.length >= WANT) break;
-    const record = JSON.parse(line) as { text?: string; time?: string };
-    if (!record.text?.trim()) continue;
-    out.push({ text: record.text, date: /^\d{4}-\d{2}-\d{2}/.exec(record.time ?? "")?.[0] });
-  }
-  rl.close();
-  return out;
-}
-
-const articles = await readArticles();
+const articles = await readAntArticles(WANT);
 // warm up the models and caches on a few articles first
 for (const a of articles.slice(0, 20)) analyzeText(a.text, a.date ? { date: a.date } : {});
 let analyse = 0;

@@ -8,16 +8,14 @@
  *   npx tsx scripts/bench-time.ts [--docs N] [--rounds R]
  */
 import { spawnSync } from "node:child_process";
-import { createReadStream } from "node:fs";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { Doc } from "../src/analysis.js";
 import { splitSentences, tokenize } from "../src/text/index.js";
 import { extractTimes } from "../src/time/index.js";
+import { type AntArticle, readAntArticles } from "./lib/corpus.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const CORPUS = join(root, "../shared/data/news/ant_v1.1.jsonl");
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -27,30 +25,7 @@ function flag(name: string, fallback: number): number {
 const WANT = flag("--docs", 100_000);
 const ROUNDS = flag("--rounds", 3);
 
-interface Article {
-  text: string;
-  date: string | undefined;
-}
-
-async function readArticles(): Promise<Article[]> {
-  const out: Article[] = [];
-  const rl = createInterface({
-    input: createReadStream(CORPUS),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const line of rl) {
-    if (out.length >= WANT) break;
-    const record = JSON.parse(line) as { text?: string; time?: string };
-    const text = record.text ?? "";
-    if (text.trim() === "") continue;
-    const date = /^\d{4}-\d{2}-\d{2}/.exec(record.time ?? "")?.[0];
-    out.push({ text, date });
-  }
-  rl.close();
-  return out;
-}
-
-function toDoc(a: Article): Doc {
+function toDoc(a: AntArticle): Doc {
   const tokens = tokenize(a.text);
   return {
     text: a.text,
@@ -60,7 +35,7 @@ function toDoc(a: Article): Doc {
   };
 }
 
-const articles = await readArticles();
+const articles = await readAntArticles(WANT);
 const bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text, "utf8"), 0);
 const mb = bytes / 1e6;
 const docs = articles.map(toDoc);

@@ -26,3 +26,24 @@ export async function readParagraphs(onParagraph: (text: string) => void): Promi
   });
   await readLines(createReadStream(WIKI).pipe(createGunzip()), onParagraph);
 }
+
+/** An ANT article's text and its publication date (YYYY-MM-DD) where the record has one. */
+export interface AntArticle {
+  text: string;
+  date: string | undefined;
+}
+
+/** The first `limit` ANT articles with a non-empty text, in file order. */
+export async function readAntArticles(limit: number): Promise<AntArticle[]> {
+  const out: AntArticle[] = [];
+  const rl = createInterface({ input: createReadStream(ANT), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) {
+    if (out.length >= limit) break;
+    const record = JSON.parse(line) as { text?: string; time?: string };
+    const text = record.text ?? "";
+    if (text.trim() === "") continue;
+    out.push({ text, date: /^\d{4}-\d{2}-\d{2}/.exec(record.time ?? "")?.[0] });
+  }
+  rl.close();
+  return out;
+}

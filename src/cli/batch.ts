@@ -5,9 +5,11 @@
  */
 import type { Readable, Writable } from "node:stream";
 import { z } from "zod";
+import type { Analysis } from "../analysis.js";
 import { InputError } from "../errors.js";
 import { type AnalyzeOptions, type ArticleInput, analyze } from "../index.js";
-import { type JsonlSummary, mapJsonl } from "./io.js";
+import { isUrl } from "../input/index.js";
+import { type JsonlSummary, mapJsonl, openFile } from "./io.js";
 
 const RecordSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -57,4 +59,52 @@ export function toArticleInput(record: BatchRecord): ArticleInput {
   if (record.html !== undefined) return { ...common, html: record.html };
   if (record.url) return { ...common, url: record.url };
   throw new InputError("bad-record", "the line has none of text, html or url");
+}
+
+/** A JSONL batch runner: `analyzeJsonl`, or `eventsJsonl` for `marsad events --jsonl`. */
+export type BatchRunner = (
+  input: Readable,
+  output: Writable,
+  options: AnalyzeOptions,
+) => Promise<JsonlSummary>;
+
+/**
+ * What `analyze` and `events` share: with `--jsonl`, the batch streamed through `runBatch` (a
+ * summary line on stderr when lines failed), and undefined; otherwise the one source analysed
+ * (a file, a URL, - for stdin), with a note when its text is not Arabic. `verb` words the error
+ * when there is nothing to read ("nothing to analyse: …").
+ */
+export async function analyzeSourceOrBatch(
+  source: string | undefined,
+  jsonl: string | undefined,
+  options: AnalyzeOptions,
+  runBatch: BatchRunner,
+  verb: string,
+): Promise<Analysis | undefined> {
+  if (jsonl !== undefined) {
+    if (source !== undefined)
+      throw new InputError("bad-option", "give either a source or --jsonl, not both");
+    const input = jsonl === "-" ? process.stdin : await openFile(jsonl);
+    const summary = await runBatch(input, process.stdout, options);
+    if (summary.failed > 0) {
+      process.stderr.write(
+        `marsad: ${summary.failed} of ${summary.lines} lines failed (see their "error" fields)\n`,
+      );
+    }
+    return undefined;
+  }
+  if (source === undefined) {
+    throw new InputError(
+      "bad-option",
+      `nothing to ${verb}: give a file, a URL, - for stdin, or --jsonl FILE`,
+    );
+  }
+  // "-" is read from stdin by the file loader.
+  const analysis = await analyze(isUrl(source) ? { url: source } : { file: source }, options);
+  if (analysis.meta.language !== "ar") {
+    process.stderr.write(
+      `marsad: note: the text reads as "${analysis.meta.language}", not Arabic; the analysis stages are built for Arabic news\n`,
+    );
+  }
+  return analysis;
 }

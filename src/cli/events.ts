@@ -20,9 +20,8 @@ import {
 import { InputError } from "../errors.js";
 import { eventsOfAnalysis } from "../events/index.js";
 import { type AnalyzeOptions, analyze } from "../index.js";
-import { isUrl } from "../input/index.js";
-import { parseRecord, toArticleInput } from "./batch.js";
-import { type JsonlSummary, mapJsonl, openFile } from "./io.js";
+import { analyzeSourceOrBatch, parseRecord, toArticleInput } from "./batch.js";
+import { type JsonlSummary, mapJsonl } from "./io.js";
 
 export interface EventsFlags {
   date?: string;
@@ -40,30 +39,8 @@ export async function runEvents(
   flags: EventsFlags,
   options: AnalyzeOptions,
 ): Promise<void> {
-  if (flags.jsonl !== undefined) {
-    if (source !== undefined)
-      throw new InputError("bad-option", "give either a source or --jsonl, not both");
-    const input = flags.jsonl === "-" ? process.stdin : await openFile(flags.jsonl);
-    const summary = await eventsJsonl(input, process.stdout, options);
-    if (summary.failed > 0) {
-      process.stderr.write(
-        `marsad: ${summary.failed} of ${summary.lines} lines failed (see their "error" fields)\n`,
-      );
-    }
-    return;
-  }
-  if (source === undefined) {
-    throw new InputError(
-      "bad-option",
-      "nothing to read: give a file, a URL, - for stdin, or --jsonl FILE",
-    );
-  }
-  const analysis = await analyze(isUrl(source) ? { url: source } : { file: source }, options);
-  if (analysis.meta.language !== "ar") {
-    process.stderr.write(
-      `marsad: note: the text reads as "${analysis.meta.language}", not Arabic; the analysis stages are built for Arabic news\n`,
-    );
-  }
+  const analysis = await analyzeSourceOrBatch(source, flags.jsonl, options, eventsJsonl, "read");
+  if (!analysis) return;
   process.stdout.write(
     flags.json
       ? `${JSON.stringify(analysis.events, null, 2)}\n`

@@ -3,13 +3,12 @@
  * never a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { describeError, InputError, isInputError } from "../errors.js";
-import { type AnalyzeOptions, analyze } from "../index.js";
-import { isUrl, parseDateHint } from "../input/index.js";
-import { analyzeJsonl } from "./batch.js";
+import { describeError, isInputError } from "../errors.js";
+import type { AnalyzeOptions } from "../index.js";
+import { parseDateHint } from "../input/index.js";
+import { analyzeJsonl, analyzeSourceOrBatch } from "./batch.js";
 import { type EventsFlags, runEvents } from "./events.js";
 import { registerExportCommand } from "./export.js";
-import { openFile } from "./io.js";
 import { runKbLookup } from "./kb.js";
 import { nerModel, runEvalNer, runNer, runTrainNer } from "./ner.js";
 import { formatReport } from "./report.js";
@@ -42,7 +41,7 @@ function buildProgram(): Command {
     })
     .exitOverride();
 
-  program
+  const analyzeCommand = program
     .command("analyze")
     .description(
       "analyse one article (a file, a URL or - for stdin), or a JSONL batch with --jsonl",
@@ -56,20 +55,10 @@ function buildProgram(): Command {
       "--jsonl <file>",
       "batch: one JSON article per line ({ id, text | html, url?, date? }); - for stdin",
     )
-    .option("--tokens", "include tokens with clitic segments in the output")
-    .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
-    .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
-    .option(
-      "--kb <files...>",
-      "knowledge-base files (JSONL) that add to or override the bundled one",
-    )
-    .option(
-      "--ner <model>",
-      "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
-    )
-    .action(runAnalyze);
+    .option("--tokens", "include tokens with clitic segments in the output");
+  withReadingOptions(analyzeCommand).action(runAnalyze);
 
-  program
+  const eventsCommand = program
     .command("events")
     .description(
       "who did what to whom in an article (a file, a URL or - for stdin), or in a JSONL batch with --jsonl",
@@ -81,20 +70,10 @@ function buildProgram(): Command {
     .option(
       "--jsonl <file>",
       "batch: lines of articles ({ id, text | html | url, date? }) or of analyze --jsonl output → { id, events }; - for stdin",
-    )
-    .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
-    .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
-    .option(
-      "--kb <files...>",
-      "knowledge-base files (JSONL) that add to or override the bundled one",
-    )
-    .option(
-      "--ner <model>",
-      "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
-    )
-    .action((source: string | undefined, flags: EventsFlags) =>
-      runEvents(source, flags, analyzeOptions(flags)),
     );
+  withReadingOptions(eventsCommand).action((source: string | undefined, flags: EventsFlags) =>
+    runEvents(source, flags, analyzeOptions(flags)),
+  );
 
   program
     .command("kb")
@@ -196,6 +175,21 @@ function buildProgram(): Command {
   return program;
 }
 
+/** The options for reading and analysing an article that `analyze` and `events` share. */
+function withReadingOptions(command: Command): Command {
+  return command
+    .option("--timeout <seconds>", "URL fetch timeout", positiveNumber, 20)
+    .option("--max-bytes <n>", "largest input read, in bytes", positiveNumber, 10 * 1024 * 1024)
+    .option(
+      "--kb <files...>",
+      "knowledge-base files (JSONL) that add to or override the bundled one",
+    )
+    .option(
+      "--ner <model>",
+      "NER model: neural (default), perceptron (about 5× faster, less accurate) or a model file",
+    );
+}
+
 /** The analysis options that `analyze` and `events` share. */
 function analyzeOptions(
   flags: Pick<AnalyzeFlags, "date" | "tokens" | "timeout" | "maxBytes" | "kb" | "ner">,
@@ -212,32 +206,14 @@ function analyzeOptions(
 }
 
 async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Promise<void> {
-  const options = analyzeOptions(flags);
-  if (flags.jsonl !== undefined) {
-    if (source !== undefined)
-      throw new InputError("bad-option", "give either a source or --jsonl, not both");
-    const input = flags.jsonl === "-" ? process.stdin : await openFile(flags.jsonl);
-    const summary = await analyzeJsonl(input, process.stdout, options);
-    if (summary.failed > 0) {
-      process.stderr.write(
-        `marsad: ${summary.failed} of ${summary.lines} lines failed (see their "error" fields)\n`,
-      );
-    }
-    return;
-  }
-  if (source === undefined) {
-    throw new InputError(
-      "bad-option",
-      "nothing to analyse: give a file, a URL, - for stdin, or --jsonl FILE",
-    );
-  }
-  // "-" is read from stdin by the file loader.
-  const analysis = await analyze(isUrl(source) ? { url: source } : { file: source }, options);
-  if (analysis.meta.language !== "ar") {
-    process.stderr.write(
-      `marsad: note: the text reads as "${analysis.meta.language}", not Arabic; the analysis stages are built for Arabic news\n`,
-    );
-  }
+  const analysis = await analyzeSourceOrBatch(
+    source,
+    flags.jsonl,
+    analyzeOptions(flags),
+    analyzeJsonl,
+    "analyse",
+  );
+  if (!analysis) return;
   const out =
     flags.format === "text"
       ? formatReport(analysis, process.stdout.isTTY === true)

@@ -388,9 +388,10 @@ class EventReader {
       accusative: noun && !reading.definite && /ا$/.test(this.bare[i] as string),
       isName: (k) => this.finder.mentionOf(k)?.kind === "name",
       first,
+      stop,
       isPunct: (k) => (this.tokens[k] as Token).kind === "punct",
     };
-    let status = eventStatus({ ...context, norms: this.norms.slice(0, stop) });
+    let status = eventStatus(context);
     // a material event in the present with no time to it is habitual or generic (يقتلون
     // الأبرياء), not a report
     const cls = light >= 0 ? lightVerb(this.norms[light] as string)?.cls : reading.cls;
@@ -398,10 +399,10 @@ class EventReader {
       status === "realised" &&
       cls === "present" &&
       MATERIAL.has(reading.entry.type) &&
-      !this.timedSentence(first, stop)
+      !this.sentenceFacts(first, stop).time
     )
       status = "hypothetical";
-    const background = isBackground({ ...context, norms: this.norms.slice(0, stop) });
+    const background = isBackground(context);
 
     const { sources, targets } = this.actors(i, reading, light, end);
     let { type } = reading.entry;
@@ -853,11 +854,6 @@ class EventReader {
     if (actors.some((a) => a.id)) return true;
     const facts = this.sentenceFacts(first, stop);
     return facts.time || facts.number || facts.place;
-  }
-
-  /** Whether the sentence has a date or time expression. */
-  private timedSentence(first: number, stop: number): boolean {
-    return this.sentenceFacts(first, stop).time;
   }
 
   /** What a sentence holds, found once per sentence (a long one has many triggers). */

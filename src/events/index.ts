@@ -8,7 +8,7 @@ import { splitSentences, tokenize } from "../text/index.js";
 import { type EventOptions, extractEvents } from "./extract.js";
 
 export { type EventOptions, extractEvents, reportTrainingRow } from "./extract.js";
-export { type PloverType, TRIGGERS } from "./lexicon.js";
+export type { PloverType } from "./lexicon.js";
 export { featureNames, loadReportModel, type ReportModel } from "./report.js";
 
 /** The 16 PLOVER 0.8 event types. */

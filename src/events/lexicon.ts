@@ -561,9 +561,6 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   { type: "ASSAULT", mode: "massacre", nouns: ["مجزرة مجازر مذبحة"], preps: ["ضد", "بحق", "في"] },
 ];
 
-/** A قتلى/جرحى count, or a حادث: victims stated with no trigger word still report an assault. */
-export const CASUALTY_NOUNS = "قتلى قتيل قتيلا قتيلان جرحى جريح جريحا ضحايا".split(" ");
-
 /** Words that make an ASSAULT a suicide attack, a bombing or an air strike. */
 export const ASSAULT_MODES: readonly [string, readonly string[]][] = [
   [

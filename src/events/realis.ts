@@ -67,8 +67,9 @@ export interface RealisContext {
   norms: readonly string[];
   /** Index of the trigger in `norms`. */
   at: number;
-  /** Index of the first word of the trigger's sentence: no scan goes before it. */
+  /** Index of the first word of the trigger's sentence, and one past its last: no scan leaves it. */
   first: number;
+  stop: number;
   /** Whether index k is punctuation (a clause boundary for the scans). */
   isPunct: (k: number) => boolean;
   /** Whether the trigger is a verbal noun (else a finite verb). */
@@ -145,7 +146,7 @@ export function eventStatus(c: RealisContext): EventStatus {
   }
   // a noun followed by المقبل/المرتقبة is planned (الزيارة المرتقبة), by المحتملة possible
   if (c.noun) {
-    for (let k = c.at + 1; k <= Math.min(c.norms.length - 1, c.at + 3); k++) {
+    for (let k = c.at + 1; k <= Math.min(c.stop - 1, c.at + 3); k++) {
       const w = c.norms[k] as string;
       if (PLANNED.test(w)) return "future";
       if (/^(ال)?(محتمل|محتمله)$/.test(w)) return "hypothetical";
@@ -162,7 +163,7 @@ export function isBackground(c: RealisContext): boolean {
   // already told
   if (ownNoun) {
     const prev = c.at > c.first ? c.norms[c.at - 1] : undefined;
-    const next = c.norms[c.at + 1];
+    const next = c.at + 1 < c.stop ? c.norms[c.at + 1] : undefined;
     if (prev && /^(هذا|هذه|تلك|ذلك|لهذا|لهذه|بهذا|بهذه)$/.test(bare(prev))) return true;
     if (next && /^(هذا|هذه|تلك|ذلك)$/.test(next)) return true;
   }

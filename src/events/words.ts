@@ -48,7 +48,7 @@ function put(table: Map<string, Form[]>, word: string, form: Form): void {
  * The forms are built on the written verb, so that a final hamza (هنأ، يهنئ) stays a strong
  * letter; only a final ا/ى (دعا، اعتدى) or ي/و of the present (يلتقي، يدعو) is weak.
  */
-export function conjugate(past: string, present: string): [string, WordClass, boolean][] {
+function conjugate(past: string, present: string): [string, WordClass, boolean][] {
   const raw: [string, WordClass, boolean][] = [];
   const weakPast = /[اى]$/.test(past);
   const pastStem = weakPast ? past.slice(0, -1) : past;

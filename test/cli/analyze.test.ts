@@ -1,54 +1,22 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AnalysisSchema } from "../../src/analysis.js";
+import { expectCleanError, marsad, root } from "../helpers/cli.js";
 import { SEED_TEXT } from "../shared-data.js";
 
 // These run the real command (`npm test` builds dist/ first), as a user or a script would.
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const bin = join(root, "bin/marsad.js");
 const seed = SEED_TEXT;
 const example = join(root, "examples/amman-water-conference.txt");
 const scratch = mkdtempSync(join(tmpdir(), "marsad-cli-"));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function marsad(args: string[], stdin?: string | Buffer): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      "node",
-      [bin, ...args],
-      { cwd: root, maxBuffer: 64 << 20 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin ?? "");
-  });
-}
 
 function file(name: string, content: string | Buffer): string {
   const path = join(scratch, name);
   writeFileSync(path, content);
   return path;
-}
-
-/** A user error: non-zero exit, exactly one line on stderr, and no stack trace. */
-function expectCleanError(run: Run, pattern: RegExp) {
-  expect(run.code).not.toBe(0);
-  const lines = run.stderr.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-  expect(run.stdout).toBe("");
 }
 
 describe.skipIf(!existsSync(seed))("marsad analyze on the seed article", () => {

@@ -1,15 +1,6 @@
-/**
- * `marsad events` and `marsad export events`, run as a user runs them (the built command in
- * dist/; `npm test` builds it first), and the events table on its own. What the events stage
- * finds is not fixed here (it has its own tests): the command's output is compared with the
- * library's for the same input, and the table and the exports are tested on events written by
- * hand (test/helpers/events.ts).
- */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Analysis, EventSchema } from "../../src/analysis.js";
 import { formatEventsTable } from "../../src/cli/events.js";
@@ -17,6 +8,7 @@ import { CSV_COLUMNS } from "../../src/cli/export.js";
 import { eventsOfAnalysis } from "../../src/events/index.js";
 import { analyze } from "../../src/index.js";
 import { openStore } from "../../src/store/index.js";
+import { expectCleanError, type Run, root, marsad as run } from "../helpers/cli.js";
 import {
   checkpointAttack,
   handMadeAnalysis,
@@ -25,44 +17,18 @@ import {
   visitAnalysis,
 } from "../helpers/events.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const bin = join(root, "bin/marsad.js");
 const scratch = mkdtempSync(join(tmpdir(), "marsad-events-"));
 const built = existsSync(join(root, "dist/cli/events.js"));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
+/** The command with colours off, as a script would run it. */
 function marsad(args: string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      "node",
-      [bin, ...args],
-      { cwd: root, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin);
-  });
+  return run(args, stdin, { NO_COLOR: "1" });
 }
 
 function file(name: string, content: string): string {
   const path = join(scratch, name);
   writeFileSync(path, content);
   return path;
-}
-
-/** A user error: non-zero exit, exactly one line on stderr, and no stack trace. */
-function expectCleanError(run: Run, pattern: RegExp) {
-  expect(run.code).not.toBe(0);
-  const lines = run.stderr.trim().split("\n");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
-  expect(run.stdout).toBe("");
 }
 
 const ARTICLE =

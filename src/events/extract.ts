@@ -351,6 +351,8 @@ class EventReader {
       if (/طائر|طيران/.test(prev)) return false;
       if (NOT_A_MARCH.has(this.norms[i + 1] ?? "")) return false;
     }
+    // صادر عن / من is "issued by" (تقرير صادر عن الصندوق), not "confiscated"
+    if (/^(ال)?صادر(ه)?$/.test(w) && /^(عن|من)$/.test(this.bare[i + 1] ?? "")) return false;
     // a trigger noun inside an organisation's name is not an event (مجلس التعاون)
     if (r.cls === "noun" && this.finder.mentionOf(i)) return false;
     return true;
@@ -663,7 +665,7 @@ class EventReader {
         const entry = kbId ? this.options.kb?.get(kbId) : undefined;
         if (entry?.kind !== "country") continue;
       }
-      return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+      return this.named(m, k);
     }
     return undefined;
   }
@@ -674,9 +676,14 @@ class EventReader {
     for (let k = Math.max(clauses.sentenceStart(h), h - SCAN_BACK); k < h; k++) {
       const m = this.finder.mentionOf(k);
       if (!m || m.entity.type === "MISC" || m.entity.id === except) continue;
-      return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+      return this.named(m, k);
     }
     return undefined;
+  }
+
+  /** The actor a mention at token k names: the entity as the text names it. */
+  private named(m: { start: number; end: number; entity: Entity }, k: number): Actor {
+    return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
   }
 
   /** Where an actor's words stand near token h (for coordination and the evidence span). */
@@ -772,7 +779,7 @@ class EventReader {
           "",
         );
         if (lead === "" ? object || reading.pronoun : preps.includes(lead)) {
-          return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: k };
+          return this.named(m, k);
         }
         if (lead !== "") continue;
       }
@@ -802,7 +809,7 @@ class EventReader {
         m.entity.id !== source?.id &&
         this.canAct(m.entity, type)
       )
-        return { id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: j };
+        return this.named(m, j);
     }
     return undefined;
   }
@@ -840,7 +847,7 @@ class EventReader {
       if (lead !== "" && lead !== "و") break;
       if (!seen.has(m.entity.id)) {
         seen.add(m.entity.id);
-        out.push({ id: m.entity.id, text: this.doc.text.slice(m.start, m.end), at: j });
+        out.push(this.named(m, j));
       }
       let e = j;
       while (e < this.tokens.length && (this.tokens[e] as Token).end <= m.end) e++;

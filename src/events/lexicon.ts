@@ -275,7 +275,8 @@ export const TRIGGERS: readonly TriggerEntry[] = [
   {
     type: "ACCUSE",
     mode: "investigate",
-    verbs: ["حقق|يحقق", "تحرى|يتحرى"],
+    // حقق is as often "achieved" (حققت القوات انتصارات): only its noun and تحرى
+    verbs: ["تحرى|يتحرى"],
     nouns: ["تحقيق تحقيقات"],
     preps: ["مع", "في"],
   },

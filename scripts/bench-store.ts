@@ -192,7 +192,7 @@ async function benchUi(store: Store, db: string, queries: SearchQuery[]): Promis
       );
     };
     const cold = await open("/");
-    console.log(`web UI (headless Chromium, ${store.stats().articles} articles):`);
+    console.log(`web UI (headless Chromium, ${(await store.stats()).articles} articles):`);
     console.log(`  first page of a fresh browser: ${cold.toFixed(0)} ms`);
     const all: number[] = [];
     for (const [kind, paths] of kinds) {
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 100);
-  const store = openStore(db);
+  const store = await openStore(db);
   const started = performance.now();
   let shown = 0;
   const summary = await ingest(store, [jsonl], {
@@ -242,7 +242,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const processed = summary.added + summary.duplicates + summary.failed;
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  const stats = store.stats();
+  const stats = await store.stats();
   console.log(
     `ingest: ${processed} sources in ${seconds.toFixed(1)} s = ${(processed / seconds).toFixed(1)} articles/s` +
       ` (added ${summary.added}, duplicates ${summary.duplicates}, failed ${summary.failed})`,
@@ -260,13 +260,13 @@ async function main(): Promise<void> {
   const reasons = new Map<string, number>();
   for (const f of summary.failures) reasons.set(f.reason, (reasons.get(f.reason) ?? 0) + 1);
   for (const [reason, n] of reasons) console.log(`  failed ×${n}: ${reason}`);
-  store.close();
+  await store.close();
 
-  const reader = openStore(db, { readonly: true });
+  const reader = await openStore(db, { readonly: true });
   const queries = buildQueries(texts, db);
   // once per process: the lexicon (clitic segmentation) and the KB (name resolution) load lazily
   const warm = performance.now();
-  reader.search({ q: "والحكومة", entity: "وزارة الداخلية" });
+  await reader.search({ q: "والحكومة", entity: "وزارة الداخلية" });
   console.log(`warm-up (lexicon and KB load): ${(performance.now() - warm).toFixed(0)} ms`);
   // each query's first run (fresh statements, cold caches), then the median of five more runs
   const first: number[] = [];
@@ -274,12 +274,12 @@ async function main(): Promise<void> {
   let hits = 0;
   for (const query of queries) {
     let t = performance.now();
-    hits += reader.search(query).total;
+    hits += (await reader.search(query)).total;
     first.push(performance.now() - t);
     const runs: number[] = [];
     for (let i = 0; i < 5; i++) {
       t = performance.now();
-      reader.search(query);
+      await reader.search(query);
       runs.push(performance.now() - t);
     }
     median.push(runs.sort((a, b) => a - b)[2] as number);
@@ -297,7 +297,7 @@ async function main(): Promise<void> {
     );
   }
   if (!values["no-ui"]) await benchUi(reader, db, queries);
-  reader.close();
+  await reader.close();
   if (values.keep) console.log(`kept: ${db}`);
   else rmSync(dir, { recursive: true, force: true });
 }

@@ -48,7 +48,7 @@ export function registerExportCommand(program: Command): void {
         .choices(["plover-json", "csv"])
         .default("plover-json"),
     )
-    .option("--db <file>", "the store", DEFAULT_DB)
+    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
     .option("--out <file>", "write to this file instead of standard output")
     .option("--entity <key|name>", "only events with this entity as source or target")
     .option("--type <type>", "only this PLOVER type, e.g. ASSAULT")
@@ -68,9 +68,9 @@ async function runExportEvents(flags: ExportFlags): Promise<void> {
       `--type: "${flags.type}" is not a PLOVER event type (${EVENT_TYPES.join(", ")})`,
     );
   }
-  const store = openStore(flags.db, { readonly: true });
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    if (flags.entity !== undefined && store.resolve(flags.entity).length === 0)
+    if (flags.entity !== undefined && (await store.resolve(flags.entity)).length === 0)
       throw new InputError("not-found", `no entity "${flags.entity}" in the store`);
     const query: Omit<EventQuery, "limit" | "offset"> = {
       ...(flags.entity ? { entity: flags.entity } : {}),
@@ -79,7 +79,7 @@ async function runExportEvents(flags: ExportFlags): Promise<void> {
       ...(flags.to ? { to: flags.to } : {}),
     };
     // a bad date or type fails before the output file is created
-    store.countEvents(query);
+    await store.countEvents(query);
     const output = flags.out === undefined ? process.stdout : await openOutput(flags.out);
     const written = await exportEvents(store, query, flags.format, output);
     if (output !== process.stdout) {
@@ -88,7 +88,7 @@ async function runExportEvents(flags: ExportFlags): Promise<void> {
       process.stderr.write(`marsad: wrote ${written} events to ${flags.out}\n`);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -108,14 +108,14 @@ export async function exportEvents(
   const records = store.allEvents({ ...query, status: "realised", collapse: true });
   if (format === "csv") {
     await write(stringify([CSV_COLUMNS]));
-    for (const record of records) {
+    for await (const record of records) {
       await write(stringify([csvRow(record)]));
       n++;
     }
     return n;
   }
   await write("[");
-  for (const record of records) {
+  for await (const record of records) {
     await write(`${n === 0 ? "\n" : ",\n"}${JSON.stringify(ploverRecord(record, coded))}`);
     n++;
   }

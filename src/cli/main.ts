@@ -11,6 +11,7 @@ import { type EventsFlags, runEvents } from "./events.js";
 import { registerExportCommand } from "./export.js";
 import { runKbLookup } from "./kb.js";
 import { nerModel, runEvalNer, runNer, runTrainNer } from "./ner.js";
+import { registerQueueCommands } from "./queue.js";
 import { formatReport } from "./report.js";
 import { registerServeCommand } from "./serve.js";
 import { registerStoreCommands } from "./store.js";
@@ -172,6 +173,7 @@ function buildProgram(): Command {
   registerStoreCommands(program);
   registerExportCommand(program);
   registerServeCommand(program);
+  registerQueueCommands(program);
   return program;
 }
 

@@ -17,7 +17,11 @@ export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("serve the JSON API (/api, documented at /api/openapi.json) and the web UI")
-    .option("--db <file>", "the store to serve", "marsad.db")
+    .option(
+      "--db <file|url>",
+      "the store to serve: a SQLite file or a postgres:// URL",
+      "marsad.db",
+    )
     .option("--port <n>", "TCP port (0 picks a free one)", portOption, 8080)
     .option(
       "--host <address>",
@@ -40,24 +44,24 @@ async function runServe(flags: ServeFlags): Promise<void> {
   const { isLoopbackHost, startServer } = await import("../server/index.js");
   const { openStore } = await import("../store/index.js");
   // Read-only unless ingest is enabled, so a served store cannot be changed by accident.
-  const store = openStore(flags.db, { readonly: !token });
+  const store = await openStore(flags.db, { readonly: !token });
   const server = await startServer({
     store,
     host: flags.host,
     port: flags.port,
     ...(token ? { token } : {}),
     allowPrivate: flags.allowPrivate === true,
-  }).catch((error: NodeJS.ErrnoException) => {
-    store.close();
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await store.close();
     if (error.code === "EADDRINUSE")
       throw new InputError("bad-option", `port ${flags.port} is already in use (try --port)`);
     if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND")
       throw new InputError("bad-option", `cannot bind ${flags.host}`);
     throw error;
   });
-  const stats = store.stats();
+  const stats = await store.stats();
   process.stderr.write(
-    `marsad: serving ${flags.db} (${stats.articles} articles) at ${server.url}/  (API: ${server.url}/api/openapi.json)\n`,
+    `marsad: serving ${store.location} (${stats.articles} articles) at ${server.url}/  (API: ${server.url}/api/openapi.json)\n`,
   );
   if (!isLoopbackHost(flags.host))
     process.stderr.write(

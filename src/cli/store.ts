@@ -15,7 +15,9 @@ import {
   type QuoteRecord,
   type SearchHit,
   type Store,
+  type StoreStats,
 } from "../store/index.js";
+import { runEnqueue } from "./queue.js";
 
 const DEFAULT_DB = "./marsad.db";
 /** Failures listed in the human summary; --json lists them all (up to the kept maximum). */
@@ -31,6 +33,7 @@ interface IngestFlags {
   maxBytes?: number;
   batchSize: number;
   kb?: string[];
+  queue?: boolean;
   json?: boolean;
 }
 
@@ -66,7 +69,11 @@ export function registerStoreCommands(program: Command): void {
       "analyse articles into a store: files, folders (recursive), JSONL batches, URLs, RSS/Atom feeds",
     )
     .argument("<sources...>", "paths, folders, .jsonl files, page or feed URLs")
-    .option("--db <file>", "the store (created if missing)", DEFAULT_DB)
+    .option(
+      "--db <file|url>",
+      "the store: a SQLite file (created if missing) or a postgres:// URL",
+      DEFAULT_DB,
+    )
     .option("--jobs <n>", "analysis threads (default: all cores; 0: none, analyse inline)", whole)
     .option("--date <YYYY-MM-DD>", "publication date for articles that give none", dateOption)
     .option("--concurrency <n>", "pages fetched at once (one at a time per host)", positive, 4)
@@ -80,6 +87,10 @@ export function registerStoreCommands(program: Command): void {
         .hideHelp(),
     )
     .option("--kb <files...>", "knowledge-base files (JSONL) over the bundled one")
+    .option(
+      "--queue",
+      "queue the sources for `marsad worker`s instead of analysing here (PostgreSQL stores)",
+    )
     .option("--json", "print the summary as JSON")
     .action(runIngest);
 
@@ -89,7 +100,7 @@ export function registerStoreCommands(program: Command): void {
       'full-text search of a store: words (الصين also finds والصين، للصين), "phrases", OR',
     )
     .argument("[query...]", 'e.g. الصين روسيا, "الرئيس الصيني" OR بوتين')
-    .option("--db <file>", "the store", DEFAULT_DB)
+    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
     .option("--entity <key|name>", "only articles mentioning this entity (KB id or name)")
     .option("--speaker <key|name>", "only articles quoting this speaker")
     .option("--from <date>", "published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -104,7 +115,7 @@ export function registerStoreCommands(program: Command): void {
   program
     .command("quotes")
     .description("who said what (about whom), with dates and sources")
-    .option("--db <file>", "the store", DEFAULT_DB)
+    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
     .option("--speaker <key|name>", "quotes by this speaker")
     .option("--about <key|name>", "quotes that mention this entity")
     .option("--from <date>", "published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -120,7 +131,8 @@ export function registerStoreCommands(program: Command): void {
 // ingest
 
 async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
-  const store = openStore(flags.db);
+  if (flags.queue) return runEnqueue(sources, flags);
+  const store = await openStore(flags.db);
   const bar = process.stderr.isTTY ? progressBar() : undefined;
   // Ctrl-C: finish and store the articles in progress, then stop; twice: stop now
   const stop = new AbortController();
@@ -134,7 +146,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
   };
   process.on("SIGINT", onInterrupt);
   let summary: IngestSummary;
-  let stats: ReturnType<Store["stats"]>;
+  let stats: StoreStats;
   try {
     summary = await ingest(store, sources, {
       ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
@@ -150,11 +162,11 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
       ...(bar ? { onProgress: bar.update } : {}),
       signal: stop.signal,
     });
-    stats = store.stats();
+    stats = await store.stats();
   } finally {
     process.off("SIGINT", onInterrupt);
     bar?.stop();
-    store.close();
+    await store.close();
   }
   const interrupted = () => {
     if (summary.interrupted) {
@@ -182,6 +194,15 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
   }
   if (summary.failed > FAILURES_SHOWN) {
     lines.push(`    … and ${summary.failed - FAILURES_SHOWN} more (--json lists them)`);
+  }
+  if (summary.warnings) {
+    lines.push(`  warnings    ${summary.warnings} (stored; a hint left out)`);
+    for (const w of summary.warningList.slice(0, FAILURES_SHOWN)) {
+      lines.push(`    ${w.source}: ${w.warning}`);
+    }
+    if (summary.warnings > FAILURES_SHOWN) {
+      lines.push(`    … and ${summary.warnings - FAILURES_SHOWN} more (--json lists them)`);
+    }
   }
   lines.push(
     `store ${flags.db}: ${stats.articles} articles in ${stats.clusters} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${stats.events} events`,
@@ -227,7 +248,7 @@ function progressBar() {
 // ---------------------------------------------------------------------------------------------
 // search
 
-function runSearch(words: string[], flags: SearchFlags): void {
+async function runSearch(words: string[], flags: SearchFlags): Promise<void> {
   const q = words.join(" ").trim();
   const filters = [flags.entity, flags.speaker, flags.from, flags.to, flags.source];
   if (q === "" && filters.every((f) => f === undefined)) {
@@ -236,11 +257,11 @@ function runSearch(words: string[], flags: SearchFlags): void {
       "nothing to search for: give words, or a filter such as --entity",
     );
   }
-  const store = openStore(flags.db, { readonly: true });
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    requireKnown(store, flags.entity, "entity");
-    requireKnown(store, flags.speaker, "speaker");
-    const result = store.search({
+    await requireKnown(store, flags.entity, "entity");
+    await requireKnown(store, flags.speaker, "speaker");
+    const result = await store.search({
       ...(q ? { q } : {}),
       ...(flags.entity ? { entity: flags.entity } : {}),
       ...(flags.speaker ? { speaker: flags.speaker } : {}),
@@ -274,7 +295,7 @@ function runSearch(words: string[], flags: SearchFlags): void {
     });
     process.stdout.write(`${out.join("\n")}\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -308,12 +329,12 @@ function formatHit(hit: SearchHit, rank: number, c: Colors): string {
 // ---------------------------------------------------------------------------------------------
 // quotes
 
-function runQuotes(flags: QuotesFlags): void {
-  const store = openStore(flags.db, { readonly: true });
+async function runQuotes(flags: QuotesFlags): Promise<void> {
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const speaker = requireKnown(store, flags.speaker, "speaker");
-    requireKnown(store, flags.about, "entity");
-    const quotes = store.quotes({
+    const speaker = await requireKnown(store, flags.speaker, "speaker");
+    await requireKnown(store, flags.about, "entity");
+    const quotes = await store.quotes({
       ...(flags.speaker ? { speaker: flags.speaker } : {}),
       ...(flags.about ? { about: flags.about } : {}),
       ...(flags.from ? { from: flags.from } : {}),
@@ -336,7 +357,7 @@ function runQuotes(flags: QuotesFlags): void {
     for (const q of quotes) out.push(formatQuote(q, speaker === undefined, c));
     process.stdout.write(`${out.join("\n")}\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -353,9 +374,9 @@ function formatQuote(q: QuoteRecord, withSpeaker: boolean, c: Colors): string {
 }
 
 /** A --speaker / --entity / --about name the store cannot resolve is the user's to hear about. */
-function requireKnown(store: Store, name: string | undefined, what: string) {
+async function requireKnown(store: Store, name: string | undefined, what: string) {
   if (name === undefined) return undefined;
-  const found = store.resolve(name)[0];
+  const found = (await store.resolve(name))[0];
   if (!found) throw new InputError("not-found", `no ${what} "${name}" in the store`);
   return found;
 }

@@ -148,13 +148,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.get("/api/search", { schema: { querystring: searchQuerySchema } }, async (request) => {
     const query = request.query as SearchQuery & { limit: number; offset: number };
     checkDates(query.from, query.to);
-    const result = store.search(query);
+    const result = await store.search(query);
     return { total: result.total, limit: query.limit, offset: query.offset, hits: result.hits };
   });
 
   app.get("/api/articles/:id", { schema: { params: articleParamsSchema } }, async (request) => {
     const { id } = request.params as { id: number };
-    const record = store.article(id);
+    const record = await store.article(id);
     if (!record) throw new HttpError(404, `no article ${id}`);
     const entityKeys: Record<string, string> = {};
     for (const entity of record.analysis.entities) entityKeys[entity.id] = entityKey(entity);
@@ -163,7 +163,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.get("/api/entities/:key", { schema: { params: entityParamsSchema } }, async (request) => {
     const { key } = request.params as { key: string };
-    const profile = store.entity(key);
+    const profile = await store.entity(key);
     if (!profile) throw new HttpError(404, `no entity ${key}`);
     return profile;
   });
@@ -174,7 +174,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     async (request) => {
       const { key } = request.params as { key: string };
       const { limit } = request.query as { limit: number };
-      const events = store.entityEvents(key, limit);
+      const events = await store.entityEvents(key, limit);
       if (!events) throw new HttpError(404, `no entity ${key}`);
       return events;
     },
@@ -184,7 +184,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     const query = request.query as QuoteQuery & { limit: number; offset: number };
     checkDates(query.from, query.to);
     // One more than asked tells whether there is a next page without counting them all.
-    const found = store.quotes({ ...query, limit: query.limit + 1 });
+    const found = await store.quotes({ ...query, limit: query.limit + 1 });
     return {
       limit: query.limit,
       offset: query.offset,
@@ -246,7 +246,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
         const hash = createHash("sha256").update(raw.content).digest("hex").slice(0, 16);
         source = { key: body.source ?? `api:${hash}`, kind: "file" };
       }
-      const outcome = store.add(analysis, source, raw);
+      const outcome = await store.add(analysis, source, raw);
       if (outcome.status === "failed" || outcome.id === undefined)
         throw new HttpError(
           422,

@@ -1,7 +1,8 @@
 /**
  * What the HTTP server needs from the article store: the read queries behind the API, and one
  * optional write for `POST /api/ingest`. The server depends on this interface only, so its
- * tests run over an in-memory fake; the SQLite `Store` of src/store satisfies it as it is.
+ * tests run over an in-memory fake; the `Store` of src/store (SQLite or PostgreSQL) satisfies it
+ * as it is. Answers may come at once or as promises.
  */
 import type { Analysis } from "../analysis.js";
 import type {
@@ -35,22 +36,24 @@ export interface WriteResult {
   reason?: string;
 }
 
+type Awaitable<T> = T | Promise<T>;
+
 export interface StorePort {
   /** Throws an `InputError` (or a `StoreQueryError`) for a malformed query: the API answers 400. */
-  search(q: SearchQuery): SearchResult;
-  article(id: number): ArticleRecord | undefined;
+  search(q: SearchQuery): Awaitable<SearchResult>;
+  article(id: number): Awaitable<ArticleRecord | undefined>;
   /** By key or by name. */
-  entity(keyOrName: string): EntityProfile | undefined;
+  entity(keyOrName: string): Awaitable<EntityProfile | undefined>;
   /**
    * The entity's realised events as source or target, once per story cluster: the newest
    * `limit` (dated newest first, then undated), their total and the actor network over all.
    */
-  entityEvents(keyOrName: string, limit?: number): EntityEvents | undefined;
+  entityEvents(keyOrName: string, limit?: number): Awaitable<EntityEvents | undefined>;
   /** Newest first, `limit` and `offset` applied. */
-  quotes(q: QuoteQuery): QuoteRecord[];
-  stats(): StoreStats;
+  quotes(q: QuoteQuery): Awaitable<QuoteRecord[]>;
+  stats(): Awaitable<StoreStats>;
   /** Stores one analysed article; absent on a read-only store. */
-  add?(analysis: Analysis, source: PostedSource, raw?: PostedRaw): WriteResult;
+  add?(analysis: Analysis, source: PostedSource, raw?: PostedRaw): Awaitable<WriteResult>;
 }
 
 /** A query the store cannot run (bad syntax, unknown filter): the API answers 400. */

@@ -84,7 +84,7 @@ export function rankedEvents(where: readonly string[], collapse: boolean): strin
     r AS (SELECT f.*, row_number() OVER (PARTITION BY ${SAME_EVENT}, article ORDER BY idx, rid) AS once FROM f),
     g AS (SELECT r.*,
       row_number() OVER (PARTITION BY ${SAME_EVENT} ORDER BY article, idx, rid) AS rank,
-      sum(once = 1) OVER (PARTITION BY ${SAME_EVENT}) AS reports
+      sum(CASE WHEN once = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY ${SAME_EVENT}) AS reports
       FROM r)`;
 }
 
@@ -93,7 +93,7 @@ export function eventRecordsSql(order: "date" | "article"): string {
   const by =
     order === "article"
       ? "g.article, g.idx"
-      : "g.date IS NULL, g.date DESC, a.published DESC, g.article DESC, g.idx";
+      : "g.date IS NULL, g.date DESC, a.published DESC NULLS LAST, g.article DESC, g.idx";
   return `SELECT g.*, a.source AS a_source, a.title AS a_title, a.published AS a_published,
       a.site AS a_site, a.url AS a_url, c.size AS size,
       se.type AS source_type, se.name AS source_name, te.type AS target_type,

@@ -14,7 +14,7 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { describeError, InputError } from "../errors.js";
-import { isUrl, loadSource, rawFromBytes } from "../input/index.js";
+import { isUrl, loadSource, parseDateHint, rawFromBytes } from "../input/index.js";
 import { isFeed, parseFeed } from "./feed.js";
 import type { BatchEntry, SourceInfo, Store, WriteOutcome } from "./store.js";
 import { PoliteFetcher, type PoliteOptions } from "./web.js";
@@ -62,6 +62,10 @@ export interface IngestSummary extends IngestCounts {
   interrupted: boolean;
   /** Up to MAX_FAILURES_KEPT failures, in the order they were written. */
   failures: { source: string; reason: string }[];
+  /** Sources stored despite a hint that could not be used (a date that is no date). */
+  warnings: number;
+  /** Up to MAX_FAILURES_KEPT of them, with what was wrong. */
+  warningList: { source: string; warning: string }[];
 }
 
 export const MAX_FAILURES_KEPT = 1000;
@@ -73,6 +77,8 @@ const FLUSH_MS = 250;
 interface Unit {
   source: SourceInfo;
   load?: () => Promise<AnalyseTask>;
+  /** A page to fetch, for a worker elsewhere (the source walk in remote mode). */
+  remote?: { url: string; hints: AnalyseTask["hints"] };
   error?: string;
 }
 
@@ -112,6 +118,7 @@ export async function ingest(
     },
     report,
   );
+  const warnings = new Warnings();
   const context: Context = {
     store,
     web,
@@ -120,6 +127,8 @@ export async function ingest(
     maxBytes: options.maxBytes,
     task: { date: options.date, kb: options.kb },
     seen: new Set(),
+    remote: false,
+    warnings,
   };
   // enough work in flight to keep every worker busy while pages download
   const slots = new Semaphore(Math.max(8, jobs * 4 + (options.fetch?.concurrency ?? 4)));
@@ -149,7 +158,7 @@ export async function ingest(
     // whatever ended the loop, what was started is finished and written (jobs never reject)
     await Promise.all(inflight);
     try {
-      if (!fatal) writer.flush();
+      if (!fatal) await writer.flush();
     } finally {
       writer.stop();
       await runner.close();
@@ -162,7 +171,63 @@ export async function ingest(
     seconds: (performance.now() - started) / 1000,
     interrupted: options.signal?.aborted === true,
     failures,
+    warnings: warnings.count,
+    warningList: warnings.list,
   };
+}
+
+/** Hints that could not be used, counted and (up to a limit) kept. */
+export class Warnings {
+  count = 0;
+  readonly list: { source: string; warning: string }[] = [];
+
+  add(source: string, warning: string): void {
+    this.count++;
+    if (this.list.length < MAX_FAILURES_KEPT) this.list.push({ source, warning });
+  }
+}
+
+/** What a source becomes for a worker elsewhere: the article as read, a page to fetch, or why not. */
+export type QueuedSource =
+  | { source: SourceInfo; raw: AnalyseTask["raw"]; hints: AnalyseTask["hints"] }
+  | { source: SourceInfo; url: string; hints: AnalyseTask["hints"] }
+  | { source: SourceInfo; error: string };
+
+/**
+ * The sources of `inputs` as `ingest` walks them, for a queue: files and JSONL lines are read
+ * here (a worker elsewhere cannot see this machine's files), pages and feeds are left for the
+ * workers to fetch. Sources the store has done are skipped and counted.
+ */
+export async function* queueSources(
+  store: Store,
+  inputs: readonly string[],
+  options: { maxBytes?: number; warnings?: Warnings; counts?: IngestCounts } = {},
+): AsyncGenerator<QueuedSource> {
+  const context: Context = {
+    store,
+    web: new PoliteFetcher(),
+    counts: options.counts ?? { added: 0, duplicates: 0, failed: 0, skipped: 0 },
+    progress: { total: 0 },
+    maxBytes: options.maxBytes,
+    task: {},
+    seen: new Set(),
+    remote: true,
+    warnings: options.warnings ?? new Warnings(),
+  };
+  for await (const unit of units(inputs, context)) {
+    if (unit.error !== undefined || (!unit.load && !unit.remote)) {
+      yield { source: unit.source, error: unit.error ?? "nothing to read" };
+    } else if (unit.remote) {
+      yield { source: unit.source, url: unit.remote.url, hints: unit.remote.hints };
+    } else {
+      try {
+        const task = await (unit.load as () => Promise<AnalyseTask>)();
+        yield { source: unit.source, raw: task.raw, hints: task.hints };
+      } catch (error) {
+        yield { source: unit.source, error: describeError(error) };
+      }
+    }
+  }
 }
 
 async function processUnit(unit: Unit, runner: Runner): Promise<BatchEntry> {
@@ -191,11 +256,14 @@ interface Context {
   task: Pick<AnalyseTask, "date" | "kb">;
   /** Files, URLs and feed items met in this run: one named twice (two feeds) is read once. */
   seen: Set<string>;
+  /** Pages are not fetched but handed on (`queueSources`). */
+  remote: boolean;
+  warnings: Warnings;
 }
 
 /** Whether a source is done (by this run or an earlier one); counts it as skipped if so. */
-function alreadyDone(key: string, ctx: Context): boolean {
-  if (ctx.seen.has(key) || ctx.store.sourceStatus(key)?.status === "done") {
+async function alreadyDone(key: string, ctx: Context): Promise<boolean> {
+  if (ctx.seen.has(key) || (await ctx.store.sourceStatus(key))?.status === "done") {
     ctx.counts.skipped++;
     return true;
   }
@@ -208,8 +276,8 @@ async function* units(inputs: readonly string[], ctx: Context): AsyncGenerator<U
   // top-level URLs start downloading at once (the fetcher keeps it polite)
   const pages = new Map<string, Promise<PageOrFeed>>();
   for (const input of inputs) {
-    if (!isUrl(input) || pages.has(input)) continue;
-    const status = ctx.store.sourceStatus(input);
+    if (ctx.remote || !isUrl(input) || pages.has(input)) continue;
+    const status = await ctx.store.sourceStatus(input);
     if (status?.status === "done" && status.kind === "url") continue;
     const page = fetchPageOrFeed(input, ctx);
     page.catch(() => {}); // awaited below
@@ -219,16 +287,28 @@ async function* units(inputs: readonly string[], ctx: Context): AsyncGenerator<U
   for (const input of inputs) {
     if (named.has(input)) continue;
     named.add(input);
-    if (isUrl(input)) yield* urlUnits(input, pages.get(input), ctx);
+    if (isUrl(input) && ctx.remote) {
+      if (await alreadyDone(input, ctx)) continue;
+      const was = await ctx.store.sourceStatus(input);
+      yield {
+        source: { key: input, kind: was?.kind === "feed" ? "feed" : "url" },
+        remote: { url: input, hints: {} },
+      };
+    } else if (isUrl(input)) yield* urlUnits(input, pages.get(input), ctx);
     else yield* pathUnits(input, ctx);
   }
 }
 
-type PageOrFeed =
+export type PageOrFeed =
   | { kind: "page"; task: AnalyseTask }
   | { kind: "feed"; items: ReturnType<typeof parseFeed> };
 
-async function fetchPageOrFeed(url: string, ctx: Context): Promise<PageOrFeed> {
+/** Fetches a URL: an article page to analyse, or a feed and its items. */
+export async function fetchPageOrFeed(
+  url: string,
+  ctx: { web: PoliteFetcher; task: Pick<AnalyseTask, "date" | "kb"> },
+  hints: AnalyseTask["hints"] = {},
+): Promise<PageOrFeed> {
   const page = await ctx.web.fetch(url);
   const raw = rawFromBytes(page.bytes, {
     name: page.url,
@@ -239,7 +319,7 @@ async function fetchPageOrFeed(url: string, ctx: Context): Promise<PageOrFeed> {
     return { kind: "feed", items: parseFeed(raw.content, page.url) };
   }
   const task = { ...ctx.task, raw: { kind: raw.kind, content: raw.content } };
-  return { kind: "page", task: { ...task, hints: { url: page.url } } };
+  return { kind: "page", task: { ...task, hints: { ...hints, url: page.url } } };
 }
 
 async function* urlUnits(
@@ -256,7 +336,7 @@ async function* urlUnits(
     result = await fetched;
   } catch (error) {
     // a feed that fails to load is recorded as a feed, so a rerun fetches it again
-    const was = ctx.store.sourceStatus(url);
+    const was = await ctx.store.sourceStatus(url);
     ctx.progress.total++;
     yield {
       source: { key: url, kind: was?.kind === "feed" ? "feed" : "url" },
@@ -265,19 +345,19 @@ async function* urlUnits(
     return;
   }
   if (result.kind === "page") {
-    if (alreadyDone(url, ctx)) return;
+    if (await alreadyDone(url, ctx)) return;
     ctx.progress.total++;
     yield { source: { key: url, kind: "url" }, load: async () => result.task };
     return;
   }
-  ctx.store.recordSource({ key: url, kind: "feed" });
-  const done = ctx.store.doneSources(url);
+  await ctx.store.recordSource({ key: url, kind: "feed" });
+  const done = await ctx.store.doneSources(url);
   for (const item of result.items) {
     if (done.has(item.url)) {
       ctx.counts.skipped++;
       continue;
     }
-    if (alreadyDone(item.url, ctx)) continue;
+    if (await alreadyDone(item.url, ctx)) continue;
     ctx.progress.total++;
     const hints = {
       url: item.url,
@@ -350,7 +430,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 async function* fileUnits(path: string, ctx: Context): AsyncGenerator<Unit> {
-  if (alreadyDone(path, ctx)) return;
+  if (await alreadyDone(path, ctx)) return;
   ctx.progress.total++;
   yield {
     source: { key: path, kind: "file" },
@@ -373,7 +453,7 @@ interface JsonlRecord {
 async function* jsonlUnits(path: string, ctx: Context): AsyncGenerator<Unit> {
   if (ctx.seen.has(path)) return;
   ctx.seen.add(path);
-  const done = ctx.store.doneSources(path);
+  const done = await ctx.store.doneSources(path);
   ctx.progress.total += Math.max(0, (await countLines(path)) - done.size);
   const input = createReadStream(path);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
@@ -395,10 +475,11 @@ async function* jsonlUnits(path: string, ctx: Context): AsyncGenerator<Unit> {
         yield { source, error: describeError(error) };
         continue;
       }
+      const date = usableDate(record.date, key, ctx.warnings);
       const hints = {
         ...(record.id !== undefined ? { id: record.id } : {}),
         ...(record.url ? { url: record.url } : {}),
-        ...(record.date ? { date: record.date } : {}),
+        ...(date ? { date } : {}),
         ...(record.title ? { title: record.title } : {}),
       };
       if (record.text !== undefined || record.html !== undefined) {
@@ -407,6 +488,8 @@ async function* jsonlUnits(path: string, ctx: Context): AsyncGenerator<Unit> {
             ? { kind: "text" as const, content: record.text }
             : { kind: "html" as const, content: record.html as string };
         yield { source, load: async () => ({ ...ctx.task, raw, hints }) };
+      } else if (ctx.remote) {
+        yield { source, remote: { url: record.url as string, hints } };
       } else {
         yield { source, load: () => loadPage(record.url as string, hints, ctx) };
       }
@@ -415,6 +498,21 @@ async function* jsonlUnits(path: string, ctx: Context): AsyncGenerator<Unit> {
     yield { source: { key: path, kind: "file" }, error: describeError(readError(path, error)) };
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * A line's date hint as a date, or nothing: a date that cannot be read (ANT's "09/01/2017", day
+ * or month first?) must not cost the article. It is left out, so the article's date comes from
+ * the page or stays empty, and the line is counted under warnings.
+ */
+function usableDate(value: string | undefined, key: string, warnings: Warnings) {
+  if (!value) return undefined;
+  try {
+    return parseDateHint(value);
+  } catch (error) {
+    warnings.add(key, `date ${describeError(error)}; left out`);
+    return undefined;
   }
 }
 
@@ -478,12 +576,13 @@ function parseRecord(line: string, n: number): JsonlRecord {
 // ---------------------------------------------------------------------------------------------
 // Analysis and writing
 
-interface Runner {
+export interface Runner {
   run(task: AnalyseTask): Promise<AnalyseResult>;
   close(): Promise<void>;
 }
 
-function createRunner(jobs: number): Runner {
+/** Analyses on `jobs` worker threads, or on the calling thread for 0. */
+export function createRunner(jobs: number): Runner {
   if (jobs === 0) {
     return {
       // yield to the event loop between articles so reads and fetches keep going
@@ -518,11 +617,15 @@ function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 }
 
-/** Collects results and writes them in transactions of `size`, or every FLUSH_MS. */
+/**
+ * Collects results and writes them in transactions of `size`, or every FLUSH_MS. Writes take
+ * turns: a batch is written after the one before it.
+ */
 class BatchWriter {
   private pending: BatchEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
-  /** An error of a timed flush, thrown at the next push. */
+  private writing: Promise<void> = Promise.resolve();
+  /** An error of a timed flush, thrown at the next push or flush. */
   private failure: { error: unknown } | undefined;
 
   constructor(
@@ -532,33 +635,37 @@ class BatchWriter {
     private readonly onBatch: () => void,
   ) {}
 
-  push(entry: BatchEntry): void {
+  async push(entry: BatchEntry): Promise<void> {
     this.pending.push(entry);
-    if (this.pending.length >= this.size) this.flush();
+    if (this.pending.length >= this.size) await this.flush();
     else this.timer ??= setTimeout(() => this.flushLater(), FLUSH_MS);
   }
 
   private flushLater(): void {
-    try {
-      this.flush();
-    } catch (error) {
+    this.flush().catch((error: unknown) => {
       this.failure ??= { error };
-    }
+    });
   }
 
-  flush(): void {
-    if (this.failure) throw this.failure.error;
+  flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.writing = this.writing.then(() => this.writeBatch(batch));
+    return this.writing;
+  }
+
+  private async writeBatch(batch: BatchEntry[]): Promise<void> {
+    if (this.failure) throw this.failure.error;
+    if (batch.length === 0) return;
     let outcomes: WriteOutcome[];
     try {
-      outcomes = this.store.write(batch);
+      outcomes = await this.store.write(batch);
     } catch {
       // one entry the database refuses must not sink the others: write them one by one
-      outcomes = batch.map((entry) => this.writeAlone(entry));
+      outcomes = [];
+      for (const entry of batch) outcomes.push(await this.writeAlone(entry));
     }
     for (let i = 0; i < batch.length; i++) {
       this.onOutcome(batch[i] as BatchEntry, outcomes[i] as WriteOutcome);
@@ -566,12 +673,12 @@ class BatchWriter {
     this.onBatch();
   }
 
-  private writeAlone(entry: BatchEntry): WriteOutcome {
+  private async writeAlone(entry: BatchEntry): Promise<WriteOutcome> {
     try {
-      return this.store.write([entry])[0] as WriteOutcome;
+      return (await this.store.write([entry]))[0] as WriteOutcome;
     } catch (error) {
       const reason = `could not be stored: ${describeError(error)}`;
-      return this.store.write([{ source: entry.source, error: reason }])[0] as WriteOutcome;
+      return (await this.store.write([{ source: entry.source, error: reason }]))[0] as WriteOutcome;
     }
   }
 

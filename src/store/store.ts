@@ -1,12 +1,11 @@
 /**
- * The article store: one SQLite file (WAL mode) holding what ingest read, the analyses, the
- * tables queries join (entities, mentions, quotes, times, events), a full-text index and the
- * story clusters. Every source is written in the same transaction as its article, so a store
+ * The article store: what ingest read, the analyses, the tables queries join (entities,
+ * mentions, quotes, times, events), a full-text index and the story clusters, in one SQLite file
+ * or one PostgreSQL database. The queries are written once (src/store/sql.ts says how the two
+ * backends meet). Every source is written in the same transaction as its article, so a store
  * killed at any point is consistent and a rerun picks up where it stopped.
  */
-import { existsSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
-import Database from "better-sqlite3";
 import type { Analysis } from "../analysis.js";
 import { knowledgeBase } from "../entities/index.js";
 import { InputError } from "../errors.js";
@@ -21,9 +20,12 @@ import {
   rankedEvents,
 } from "./events.js";
 import { NEAR_DUPLICATE, signatureFromBytes, signatureToBytes, similarity } from "./minhash.js";
-import { parseQuery, queryForms, toFtsMatch } from "./query.js";
-import { checkVersion, migrate } from "./schema.js";
+import { isPostgresUrl, openPostgres, redactUrl } from "./postgres.js";
+import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
+import { parseQuery, queryForms } from "./query.js";
 import { buildSnippet } from "./snippet.js";
+import type { SqlDatabase, SqlRunner } from "./sql.js";
+import { openSqlite } from "./sqlite.js";
 import type {
   ArticleRecord,
   ArticleSummary,
@@ -44,6 +46,8 @@ import type {
 export interface OpenOptions {
   /** Open an existing store for reading only (search, the web UI). */
   readonly?: boolean;
+  /** PostgreSQL: connections in the pool (default 4). */
+  connections?: number;
 }
 
 export type SourceKind = "file" | "jsonl" | "url" | "feed" | "feed-item";
@@ -56,6 +60,12 @@ export interface SourceInfo {
   parent?: string | undefined;
   /** When it was read or fetched (ISO); now by default. */
   fetchedAt?: string | undefined;
+}
+
+/** A source as recorded, with its outcome. */
+export interface SourceRecord extends SourceInfo {
+  status: "done" | "failed";
+  reason?: string;
 }
 
 export type BatchEntry =
@@ -81,9 +91,19 @@ const NETWORK_EVENTS = 5000;
 const COOCCURRING = 20;
 const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-/** Opens (and for writing, creates or upgrades) the store at `path`. */
-export function openStore(path: string, options: OpenOptions = {}): Store {
-  return new Store(path, options);
+/**
+ * Opens the store at `target`, a file path (SQLite) or a `postgres://` URL, creating or
+ * upgrading it for writing. A PostgreSQL store is built on first use by any command.
+ */
+export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
+  const readonly = options.readonly === true;
+  if (isPostgresUrl(target)) {
+    const db = await openPostgres(target, POSTGRES_MIGRATIONS, {
+      ...(options.connections ? { connections: options.connections } : {}),
+    });
+    return new Store(db, redactUrl(target), readonly);
+  }
+  return new Store(openSqlite(target, readonly), target, readonly);
 }
 
 interface SummaryRow {
@@ -111,99 +131,74 @@ const SUMMARY_COLUMNS =
   "a.id AS id, a.source AS source, a.title AS title, a.published AS published, a.site AS site, a.cluster AS cluster, c.size AS size";
 
 export class Store {
-  readonly path: string;
+  /** The file path or the URL (password hidden). */
+  readonly location: string;
   readonly readonly: boolean;
-  private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  readonly backend: "sqlite" | "postgres";
 
-  constructor(path: string, options: OpenOptions = {}) {
-    this.path = path;
-    this.readonly = options.readonly === true;
-    if (this.readonly && !existsSync(path)) {
-      throw new InputError(
-        "not-found",
-        `${path}: no store there (create one with marsad ingest, or pass --db)`,
-      );
-    }
-    try {
-      this.db = new Database(path, { readonly: this.readonly, fileMustExist: this.readonly });
-    } catch (error) {
-      throw new InputError("unreadable", `${path}: cannot open the store (${messageOf(error)})`);
-    }
-    try {
-      this.db.pragma("busy_timeout = 10000");
-      // readers (search, the server) map the file: reads without copying, through the OS cache
-      if (this.readonly) this.db.pragma("mmap_size = 268435456");
-      this.db.pragma("cache_size = -32000");
-      if (this.readonly) {
-        checkVersion(this.db, path);
-      } else {
-        this.db.pragma("journal_mode = WAL");
-        // NORMAL in WAL mode: a crashed process loses nothing committed; only power loss can
-        this.db.pragma("synchronous = NORMAL");
-        migrate(this.db, path);
-      }
-    } catch (error) {
-      this.db.close();
-      if (error instanceof InputError) throw error;
-      throw new InputError("unreadable", `${path}: not a usable store (${messageOf(error)})`);
-    }
+  constructor(
+    private readonly db: SqlDatabase,
+    location: string,
+    readonly: boolean,
+  ) {
+    this.location = location;
+    this.readonly = readonly;
+    this.backend = db.dialect.name;
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
-  }
-
-  /** A prepared statement, prepared once per store. */
-  private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  close(): Promise<void> {
+    return this.db.close();
   }
 
   // -------------------------------------------------------------------------------------------
   // Writing
 
   /** Analyses already made (the API's analyze-and-store): derives the rows and writes them. */
-  add(
+  async add(
     analysis: Analysis,
     source: SourceInfo,
     raw: { kind: "text" | "html"; content: string } = { kind: "text", content: analysis.text },
-  ): WriteOutcome {
-    return this.write([{ source, rows: deriveRows(analysis, raw) }])[0] as WriteOutcome;
+  ): Promise<WriteOutcome> {
+    return (await this.write([{ source, rows: deriveRows(analysis, raw) }]))[0] as WriteOutcome;
   }
 
   /** Writes a batch of ingested sources in one transaction. */
-  write(batch: readonly BatchEntry[]): WriteOutcome[] {
+  write(batch: readonly BatchEntry[]): Promise<WriteOutcome[]> {
     this.assertWritable();
-    return this.db.transaction(() => batch.map((entry) => this.writeOne(entry))).immediate();
+    return this.db.transaction(async (tx) => {
+      const outcomes: WriteOutcome[] = [];
+      for (const entry of batch) outcomes.push(await this.writeOne(tx, entry));
+      return outcomes;
+    });
   }
 
   /** The sources of a JSONL file or feed (or all top-level ones) that are done. */
-  doneSources(parent?: string): Set<string> {
+  async doneSources(parent?: string): Promise<Set<string>> {
     const rows =
       parent === undefined
-        ? this.sql("SELECT key FROM sources WHERE parent IS NULL AND status = 'done'").pluck().all()
-        : this.sql("SELECT key FROM sources WHERE parent = ? AND status = 'done'")
-            .pluck()
-            .all(parent);
-    return new Set(rows as string[]);
+        ? await this.db.all<{ key: string }>(
+            "SELECT key FROM sources WHERE parent IS NULL AND status = 'done'",
+          )
+        : await this.db.all<{ key: string }>(
+            "SELECT key FROM sources WHERE parent = ? AND status = 'done'",
+            [parent],
+          );
+    return new Set(rows.map((r) => r.key));
   }
 
   /** How a source was recorded, if it was. */
-  sourceStatus(key: string): { kind: SourceKind; status: "done" | "failed" } | undefined {
-    return this.sql("SELECT kind, status FROM sources WHERE key = ?").get(key) as
-      | { kind: SourceKind; status: "done" | "failed" }
-      | undefined;
+  sourceStatus(
+    key: string,
+  ): Promise<{ kind: SourceKind; status: "done" | "failed"; reason: string | null } | undefined> {
+    return this.db.get("SELECT kind, status, reason FROM sources WHERE key = ?", [key]);
   }
 
-  /** Records a source that is not an article itself (a feed) as read. */
-  recordSource(source: SourceInfo, error?: string): void {
+  /** Records a source that is not an article itself (a feed) as read, or as failed. */
+  async recordSource(source: SourceInfo, error?: string): Promise<void> {
     this.assertWritable();
-    this.upsertSource(source, error === undefined ? "done" : "failed", error ?? null, null);
+    await this.db.transaction((tx) =>
+      this.upsertSource(tx, source, error === undefined ? "done" : "failed", error ?? null, null),
+    );
   }
 
   private assertWritable(): void {
@@ -211,200 +206,228 @@ export class Store {
   }
 
   private upsertSource(
+    tx: SqlRunner,
     source: SourceInfo,
     status: "done" | "failed",
     reason: string | null,
     article: number | null,
-  ): void {
-    this.sql(
+  ): Promise<void> {
+    return tx.run(
       `INSERT INTO sources (key, kind, parent, status, reason, article, fetched_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, parent = excluded.parent,
          status = excluded.status, reason = excluded.reason, article = excluded.article,
          fetched_at = excluded.fetched_at`,
-    ).run(
-      source.key,
-      source.kind,
-      source.parent ?? null,
-      status,
-      reason,
-      article,
-      source.fetchedAt ?? new Date().toISOString(),
+      [
+        source.key,
+        source.kind,
+        source.parent ?? null,
+        status,
+        reason,
+        article,
+        source.fetchedAt ?? new Date().toISOString(),
+      ],
     );
   }
 
-  private writeOne(entry: BatchEntry): WriteOutcome {
+  private async writeOne(tx: SqlRunner, entry: BatchEntry): Promise<WriteOutcome> {
     if ("error" in entry) {
-      this.upsertSource(entry.source, "failed", entry.error, null);
+      // a source stored before stays stored: a later failure to read it again changes nothing
+      const was = await tx.get<{ status: string; article: number | null }>(
+        "SELECT status, article FROM sources WHERE key = ?",
+        [entry.source.key],
+      );
+      if (was?.status === "done" && was.article !== null) {
+        return {
+          status: "duplicate",
+          id: was.article,
+          cluster: await this.clusterOf(tx, was.article),
+        };
+      }
+      await this.upsertSource(tx, entry.source, "failed", entry.error, null);
       return { status: "failed", reason: entry.error };
     }
     const { rows, source } = entry;
-    const existing = this.sql("SELECT id, cluster FROM articles WHERE hash = ?").get(rows.hash) as
-      | { id: number; cluster: number }
-      | undefined;
+    const existing = await tx.get<{ id: number; cluster: number }>(
+      "SELECT id, cluster FROM articles WHERE hash = ?",
+      [rows.hash],
+    );
     if (existing) {
-      this.upsertSource(source, "done", null, existing.id);
-      return { status: "duplicate", id: existing.id, cluster: this.clusterRef(existing.cluster) };
+      await this.upsertSource(tx, source, "done", null, existing.id);
+      return {
+        status: "duplicate",
+        id: existing.id,
+        cluster: await this.clusterRef(tx, existing.cluster),
+      };
     }
     let cluster = rows.signature
-      ? this.nearDuplicateCluster(rows.signature, rows.bands)
+      ? await this.nearDuplicateCluster(tx, rows.signature, rows.bands)
       : undefined;
     if (cluster === undefined) {
-      cluster = Number(this.sql("INSERT INTO clusters (size) VALUES (0)").run().lastInsertRowid);
+      cluster = Number(await tx.value("INSERT INTO clusters (size) VALUES (0) RETURNING id"));
     }
-    this.sql("UPDATE clusters SET size = size + 1 WHERE id = ?").run(cluster);
+    await tx.run("UPDATE clusters SET size = size + 1 WHERE id = ?", [cluster]);
     const fetchedAt = source.fetchedAt ?? new Date().toISOString();
     const id = Number(
-      this.sql(
+      await tx.value(
         `INSERT INTO articles (hash, source, url, title, published, site, fetched_at, cluster)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        rows.hash,
-        source.key,
-        rows.url,
-        rows.title,
-        rows.published,
-        rows.site,
-        fetchedAt,
-        cluster,
-      ).lastInsertRowid,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          rows.hash,
+          source.key,
+          rows.url,
+          rows.title,
+          rows.published,
+          rows.site,
+          fetchedAt,
+          cluster,
+        ],
+      ),
     );
-    this.sql(
+    await tx.run(
       "INSERT INTO article_content (article, raw_kind, raw, text, analysis) VALUES (?, ?, ?, ?, ?)",
-    ).run(
-      id,
-      rows.rawKind,
-      Buffer.from(rows.raw.buffer, rows.raw.byteOffset, rows.raw.byteLength),
-      rows.text,
-      rows.analysisJson,
+      [
+        id,
+        rows.rawKind,
+        Buffer.from(rows.raw.buffer, rows.raw.byteOffset, rows.raw.byteLength),
+        rows.text,
+        rows.analysisJson,
+      ],
     );
-    this.sql("INSERT INTO fts (rowid, base, plain) VALUES (?, ?, ?)").run(
-      id,
-      rows.fts.base,
-      rows.fts.plain,
-    );
+    await tx.run(this.db.dialect.indexSql, this.db.dialect.indexParams(id, rows.fts));
     if (rows.signature) {
-      this.sql("INSERT INTO signatures (article, sig) VALUES (?, ?)").run(
+      await tx.run("INSERT INTO signatures (article, sig) VALUES (?, ?)", [
         id,
         signatureToBytes(rows.signature),
-      );
-      const lsh = this.sql("INSERT OR IGNORE INTO lsh (band, key, article) VALUES (?, ?, ?)");
-      rows.bands.forEach((key, band) => {
-        lsh.run(band, key, id);
-      });
+      ]);
+      for (let band = 0; band < rows.bands.length; band++) {
+        await tx.run(
+          "INSERT INTO lsh (band, key, article) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+          [band, rows.bands[band], id],
+        );
+      }
     }
-    this.writeFacts(id, rows);
-    this.upsertSource(source, "done", null, id);
-    return { status: "added", id, cluster: this.clusterRef(cluster) };
+    await this.writeFacts(tx, id, rows);
+    await this.upsertSource(tx, source, "done", null, id);
+    return { status: "added", id, cluster: await this.clusterRef(tx, cluster) };
   }
 
-  private writeFacts(id: number, rows: ArticleRows): void {
-    const entity = this.sql(
-      `INSERT INTO entities (key, type, name, name_en, kb_id, wikidata, cameo, iso, articles, mentions)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-       ON CONFLICT (key) DO UPDATE SET articles = articles + 1,
-         mentions = mentions + excluded.mentions, name_en = coalesce(name_en, excluded.name_en),
-         wikidata = coalesce(wikidata, excluded.wikidata), cameo = coalesce(cameo, excluded.cameo),
-         iso = coalesce(iso, excluded.iso)`,
-    );
-    const name = this.sql("INSERT OR IGNORE INTO entity_names (name, key) VALUES (?, ?)");
-    const link = this.sql(
-      "INSERT INTO article_entities (article, entity, mentions) VALUES (?, ?, ?)",
-    );
-    const mention = this.sql(
-      "INSERT INTO mentions (article, entity, start, end, confidence) VALUES (?, ?, ?, ?, ?)",
-    );
+  private async writeFacts(tx: SqlRunner, id: number, rows: ArticleRows): Promise<void> {
     for (const e of rows.entities) {
-      entity.run(
-        e.key,
-        e.type,
-        e.name,
-        e.nameEn,
-        e.kbId,
-        e.wikidata,
-        e.cameo,
-        e.iso,
-        e.mentions.length,
+      await tx.run(
+        `INSERT INTO entities (key, type, name, name_en, kb_id, wikidata, cameo, iso, articles, mentions)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+         ON CONFLICT (key) DO UPDATE SET articles = entities.articles + 1,
+           mentions = entities.mentions + excluded.mentions,
+           name_en = coalesce(entities.name_en, excluded.name_en),
+           wikidata = coalesce(entities.wikidata, excluded.wikidata),
+           cameo = coalesce(entities.cameo, excluded.cameo), iso = coalesce(entities.iso, excluded.iso)`,
+        [e.key, e.type, e.name, e.nameEn, e.kbId, e.wikidata, e.cameo, e.iso, e.mentions.length],
       );
-      for (const n of e.names) name.run(n, e.key);
-      link.run(id, e.key, e.mentions.length);
-      for (const [start, end, confidence] of e.mentions)
-        mention.run(id, e.key, start, end, confidence);
+      for (const n of e.names) {
+        await tx.run("INSERT INTO entity_names (name, key) VALUES (?, ?) ON CONFLICT DO NOTHING", [
+          n,
+          e.key,
+        ]);
+      }
+      await tx.run("INSERT INTO article_entities (article, entity, mentions) VALUES (?, ?, ?)", [
+        id,
+        e.key,
+        e.mentions.length,
+      ]);
+      for (const [start, end, confidence] of e.mentions) {
+        await tx.run(
+          `INSERT INTO mentions (article, entity, start, "end", confidence) VALUES (?, ?, ?, ?, ?)`,
+          [id, e.key, start, end, confidence],
+        );
+      }
     }
-    const quote = this.sql(
-      `INSERT INTO quotes (article, idx, start, end, text, kind, speaker, speaker_text, cue, confidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const about = this.sql("INSERT OR IGNORE INTO quote_about (entity, quote) VALUES (?, ?)");
     for (const q of rows.quotes) {
-      const quoteId = quote.run(
-        id,
-        q.index,
-        q.start,
-        q.end,
-        q.text,
-        q.kind,
-        q.speaker,
-        q.speakerText,
-        q.cue,
-        q.confidence,
-      ).lastInsertRowid;
-      for (const key of q.about) about.run(key, quoteId);
+      const quoteId = await tx.value(
+        `INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, speaker_text, cue, confidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          id,
+          q.index,
+          q.start,
+          q.end,
+          q.text,
+          q.kind,
+          q.speaker,
+          q.speakerText,
+          q.cue,
+          q.confidence,
+        ],
+      );
+      for (const key of q.about) {
+        await tx.run(
+          "INSERT INTO quote_about (entity, quote) VALUES (?, ?) ON CONFLICT DO NOTHING",
+          [key, quoteId],
+        );
+      }
     }
-    const time = this.sql(
-      "INSERT INTO times (article, start, end, text, type, value, resolved, mod) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    );
-    for (const t of rows.times)
-      time.run(id, t.start, t.end, t.text, t.type, t.value, t.resolved, t.mod);
-    const event = this.sql(
-      `INSERT INTO events (article, idx, type, mode, status, background, source, target,
-         source_code, source_sector, source_text, target_code, target_sector, target_text,
-         date, place, trigger_start, trigger_end, trigger_text, start, end, text, confidence)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    for (const t of rows.times) {
+      await tx.run(
+        `INSERT INTO times (article, start, "end", text, type, value, resolved, mod)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [id, t.start, t.end, t.text, t.type, t.value, t.resolved, t.mod],
+      );
+    }
     for (const e of rows.events) {
-      event.run(
-        id,
-        e.index,
-        e.type,
-        e.mode,
-        e.status,
-        e.background ? 1 : 0,
-        e.source,
-        e.target,
-        e.sourceActor.code,
-        e.sourceActor.sector,
-        e.sourceActor.text,
-        e.targetActor.code,
-        e.targetActor.sector,
-        e.targetActor.text,
-        e.date,
-        e.place,
-        e.trigger?.start ?? null,
-        e.trigger?.end ?? null,
-        e.trigger?.text ?? null,
-        e.start,
-        e.end,
-        e.text,
-        e.confidence,
+      await tx.run(
+        `INSERT INTO events (article, idx, type, mode, status, background, source, target,
+           source_code, source_sector, source_text, target_code, target_sector, target_text,
+           date, place, trigger_start, trigger_end, trigger_text, start, "end", text, confidence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          e.index,
+          e.type,
+          e.mode,
+          e.status,
+          e.background ? 1 : 0,
+          e.source,
+          e.target,
+          e.sourceActor.code,
+          e.sourceActor.sector,
+          e.sourceActor.text,
+          e.targetActor.code,
+          e.targetActor.sector,
+          e.targetActor.text,
+          e.date,
+          e.place,
+          e.trigger?.start ?? null,
+          e.trigger?.end ?? null,
+          e.trigger?.text ?? null,
+          e.start,
+          e.end,
+          e.text,
+          e.confidence,
+        ],
       );
     }
   }
 
   /** The cluster of the most similar stored article with estimated Jaccard ≥ NEAR_DUPLICATE. */
-  private nearDuplicateCluster(sig: Uint32Array, bands: readonly number[]): number | undefined {
-    const lookup = this.sql(
-      `SELECT article FROM lsh WHERE band = ? AND key = ? LIMIT ${BAND_CANDIDATES}`,
-    ).pluck();
+  private async nearDuplicateCluster(
+    tx: SqlRunner,
+    sig: Uint32Array,
+    bands: readonly number[],
+  ): Promise<number | undefined> {
     const candidates = new Set<number>();
-    bands.forEach((key, band) => {
-      for (const article of lookup.all(band, key) as number[]) candidates.add(article);
-    });
+    for (let band = 0; band < bands.length; band++) {
+      const found = await tx.all<{ article: number }>(
+        `SELECT article FROM lsh WHERE band = ? AND key = ? LIMIT ${BAND_CANDIDATES}`,
+        [band, bands[band]],
+      );
+      for (const row of found) candidates.add(Number(row.article));
+    }
     let best: number | undefined;
     let bestScore = NEAR_DUPLICATE;
-    const read = this.sql("SELECT sig FROM signatures WHERE article = ?").pluck();
     for (const article of candidates) {
-      const bytes = read.get(article) as Uint8Array | undefined;
+      const bytes = await tx.value<Uint8Array>("SELECT sig FROM signatures WHERE article = ?", [
+        article,
+      ]);
       if (!bytes) continue;
       const score = similarity(sig, signatureFromBytes(bytes));
       if (score >= bestScore && (best === undefined || score > bestScore || article < best)) {
@@ -413,128 +436,140 @@ export class Store {
       }
     }
     if (best === undefined) return undefined;
-    return this.sql("SELECT cluster FROM articles WHERE id = ?").pluck().get(best) as number;
+    return Number(await tx.value("SELECT cluster FROM articles WHERE id = ?", [best]));
   }
 
-  private clusterRef(id: number): ClusterRef {
-    const size = this.sql("SELECT size FROM clusters WHERE id = ?").pluck().get(id) as number;
+  private async clusterRef(tx: SqlRunner, id: number): Promise<ClusterRef> {
+    const size = await tx.value<number>("SELECT size FROM clusters WHERE id = ?", [id]);
     return { id, size: size ?? 0 };
+  }
+
+  private async clusterOf(tx: SqlRunner, article: number): Promise<ClusterRef | undefined> {
+    const cluster = await tx.value<number>("SELECT cluster FROM articles WHERE id = ?", [article]);
+    return cluster === undefined ? undefined : this.clusterRef(tx, cluster);
   }
 
   // -------------------------------------------------------------------------------------------
   // Reading
 
-  stats(): StoreStats {
-    const count = (table: string) =>
-      this.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  async stats(): Promise<StoreStats> {
+    const count = async (table: string) =>
+      Number(await this.db.value(`SELECT count(*) FROM ${table}`));
     return {
-      articles: count("articles"),
-      clusters: count("clusters"),
-      entities: count("entities"),
-      quotes: count("quotes"),
-      events: this.countEvents(),
-      sources: count("sources"),
-      failed: this.sql("SELECT count(*) FROM sources WHERE status = 'failed'")
-        .pluck()
-        .get() as number,
+      articles: await count("articles"),
+      clusters: await count("clusters"),
+      entities: await count("entities"),
+      quotes: await count("quotes"),
+      events: await this.countEvents(),
+      sources: await count("sources"),
+      failed: Number(await this.db.value("SELECT count(*) FROM sources WHERE status = 'failed'")),
     };
   }
 
   /**
-   * Full-text search with filters, ranked by bm25; one hit per story cluster unless
-   * `collapse: false`. Throws an InputError for a malformed query or filter.
+   * Full-text search with filters, ranked (bm25 on SQLite, ts_rank on PostgreSQL); one hit per
+   * story cluster unless `collapse: false`. Throws an InputError for a malformed query or filter.
    */
-  search(query: SearchQuery): SearchResult {
+  async search(query: SearchQuery): Promise<SearchResult> {
     const limit = clampInt(query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     const text = query.q?.trim() ?? "";
     const parsed = text === "" ? undefined : parseQuery(text);
+    const match = parsed ? this.db.dialect.textMatch(parsed) : undefined;
     const where: string[] = [];
     const params: unknown[] = [];
-    if (parsed) {
-      where.push("fts MATCH ?");
-      params.push(toFtsMatch(parsed));
+    if (match) {
+      where.push(match.where);
+      params.push(...match.params);
     }
     for (const [value, sql] of [
       [query.entity, "a.id IN (SELECT article FROM article_entities WHERE entity IN (#))"],
       [query.speaker, "a.id IN (SELECT article FROM quotes WHERE speaker IN (#))"],
     ] as const) {
       if (value === undefined || value.trim() === "") continue;
-      const keys = this.resolveKeys(value);
+      const keys = await this.resolveKeys(value);
       if (keys.length === 0) return { total: 0, hits: [] };
       where.push(sql.replace("#", keys.map(() => "?").join(", ")));
       params.push(...keys);
     }
-    this.dateFilters(query, where, params);
+    dateFilters(query, where, params);
     if (query.source !== undefined && query.source.trim() !== "") {
       const pattern = `%${query.source.trim().replace(/[\\%_]/g, "\\$&")}%`;
+      const like = this.db.dialect.like;
       where.push(
-        "(a.source LIKE ? ESCAPE '\\' OR a.url LIKE ? ESCAPE '\\' OR a.site LIKE ? ESCAPE '\\')",
+        `(a.source ${like} ? ESCAPE '\\' OR a.url ${like} ? ESCAPE '\\' OR a.site ${like} ? ESCAPE '\\')`,
       );
       params.push(pattern, pattern, pattern);
     }
     const collapse = query.collapse !== false;
-    const inner = parsed
-      ? `SELECT a.id AS id, a.cluster AS cluster, bm25(fts, 1.0, 0.6) AS score, a.published AS published
-         FROM fts JOIN articles a ON a.id = fts.rowid WHERE ${where.join(" AND ")}`
+    const inner = match
+      ? `SELECT a.id AS id, a.cluster AS cluster, ${match.score} AS score, a.published AS published
+         FROM ${match.from} WHERE ${where.join(" AND ")}`
       : `SELECT a.id AS id, a.cluster AS cluster, 0 AS score, a.published AS published
          FROM articles a${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
-    // without words, the newest first; a cluster shows its newest article
-    const pick = parsed ? "min(score)" : "max(coalesce(published, ''))";
-    const order = parsed ? "score, id" : "published DESC, id DESC";
-    // MATERIALIZED: bm25() must run in the FTS query itself, not in a flattened aggregate
+    const innerParams = match ? [...match.scoreParams, ...params] : params;
+    // without words, the newest first; a cluster shows its best (or newest) article
+    const best = match ? "score, id" : "coalesce(published, '') DESC, id DESC";
+    const order = match ? "score, id" : "published DESC NULLS LAST, id DESC";
     const grouped = collapse
-      ? `SELECT id, cluster, score, published, ${pick} AS pick, count(*) AS n FROM m GROUP BY cluster`
-      : "SELECT id, cluster, score, published, 1 AS n FROM m";
+      ? `SELECT id, score, published, n FROM (
+           SELECT id, score, published, row_number() OVER (PARTITION BY cluster ORDER BY ${best}) AS pick,
+             count(*) OVER (PARTITION BY cluster) AS n FROM m) AS c WHERE pick = 1`
+      : "SELECT id, score, published, 1 AS n FROM m";
+    // MATERIALIZED: the rank must be computed in the text-index query itself
     const withM = `WITH m AS MATERIALIZED (${inner})`;
-    const sql = `${withM} SELECT id, score, n, count(*) OVER () AS total FROM (${grouped}) ORDER BY ${order} LIMIT ? OFFSET ?`;
-    const rows = ftsGuard(
-      () =>
-        this.sql(sql).all(...params, limit, offset) as {
-          id: number;
-          score: number;
-          n: number;
-          total: number;
-        }[],
+    const sql = `${withM} SELECT id, score, n, count(*) OVER () AS total FROM (${grouped}) AS g
+      ORDER BY ${order} LIMIT ? OFFSET ?`;
+    const rows = await this.textGuard(() =>
+      this.db.all<{ id: number; score: number; n: number; total: number }>(sql, [
+        ...innerParams,
+        limit,
+        offset,
+      ]),
     );
-    let total = rows[0]?.total ?? 0;
+    let total = Number(rows[0]?.total ?? 0);
     if (rows.length === 0 && offset > 0) {
-      total = this.sql(`${withM} SELECT count(*) FROM (${grouped})`)
-        .pluck()
-        .get(...params) as number;
+      total = Number(
+        await this.textGuard(() =>
+          this.db.value(`${withM} SELECT count(*) FROM (${grouped}) AS g`, innerParams),
+        ),
+      );
     }
     const forms = parsed ? queryForms(parsed) : undefined;
     const hits: SearchHit[] = [];
     for (const row of rows) {
-      const found = this.sql(
+      const found = await this.db.get<SummaryRow & { text: string }>(
         `SELECT ${SUMMARY_COLUMNS}, t.text AS text FROM articles a JOIN clusters c ON c.id = a.cluster
          JOIN article_content t ON t.article = a.id WHERE a.id = ?`,
-      ).get(row.id) as (SummaryRow & { text: string }) | undefined;
+        [row.id],
+      );
       if (!found) continue;
+      const score = Number(row.score);
       hits.push({
         ...summaryOf(found),
-        score: row.score === 0 ? 0 : -row.score,
-        matches: row.n,
+        score: score === 0 ? 0 : -score,
+        matches: Number(row.n),
         snippet: buildSnippet(found.text, forms),
       });
     }
     return { total, hits };
   }
 
-  private dateFilters(
-    query: { from?: string | undefined; to?: string | undefined },
-    where: string[],
-    params: unknown[],
-  ): void {
-    if (query.from !== undefined && query.from !== "") {
-      where.push("a.published >= ?");
-      params.push(checkDate(query.from, "from"));
-    }
-    if (query.to !== undefined && query.to !== "") {
-      const to = checkDate(query.to, "to");
-      where.push("a.published <= ?");
-      // a month or year as the upper bound covers all of it
-      params.push(to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to);
+  /**
+   * The query parser only builds well-formed text queries; should the index still refuse one,
+   * the user hears that the query could not be run, not an SQL error.
+   */
+  private async textGuard<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (this.db.dialect.isTextQueryError(error)) {
+        throw new InputError(
+          "bad-option",
+          `the query could not be run (${(error as Error).message})`,
+        );
+      }
+      throw error;
     }
   }
 
@@ -542,28 +577,28 @@ export class Store {
    * Who said what: quotes with their speaker and article, newest first. `speaker` and `about` are
    * entity keys or names (resolved like `resolve`); a name that resolves to nothing gives [].
    */
-  quotes(query: QuoteQuery = {}): QuoteRecord[] {
+  async quotes(query: QuoteQuery = {}): Promise<QuoteRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.speaker !== undefined && query.speaker.trim() !== "") {
-      const keys = this.resolveKeys(query.speaker);
+      const keys = await this.resolveKeys(query.speaker);
       if (keys.length === 0) return [];
       where.push(`q.speaker IN (${keys.map(() => "?").join(", ")})`);
       params.push(...keys);
     }
     if (query.about !== undefined && query.about.trim() !== "") {
-      const keys = this.resolveKeys(query.about);
+      const keys = await this.resolveKeys(query.about);
       if (keys.length === 0) return [];
       where.push(
         `q.id IN (SELECT quote FROM quote_about WHERE entity IN (${keys.map(() => "?").join(", ")}))`,
       );
       params.push(...keys);
     }
-    this.dateFilters(query, where, params);
+    dateFilters(query, where, params);
     return this.quoteRows(where, params, query);
   }
 
-  private quoteRows(
+  private async quoteRows(
     where: string[],
     params: unknown[],
     options: {
@@ -571,7 +606,7 @@ export class Store {
       offset?: number | undefined;
       collapse?: boolean | undefined;
     },
-  ): QuoteRecord[] {
+  ): Promise<QuoteRecord[]> {
     const limit = clampInt(options.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     // a wire story reprinted five times carries its quotes five times: show each once
@@ -586,8 +621,8 @@ export class Store {
         FROM quotes q JOIN articles a ON a.id = q.article JOIN clusters c ON c.id = a.cluster
           LEFT JOIN entities e ON e.key = q.speaker
         ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-      ) WHERE rank = 1 ORDER BY published DESC, id DESC, idx LIMIT ? OFFSET ?`;
-    const rows = this.sql(sql).all(...params, limit, offset) as QuoteRow[];
+      ) AS r WHERE rank = 1 ORDER BY published DESC NULLS LAST, id DESC, idx LIMIT ? OFFSET ?`;
+    const rows = await this.db.all<QuoteRow>(sql, [...params, limit, offset]);
     return rows.map((r) => ({
       article: summaryOf(r),
       index: r.idx,
@@ -611,93 +646,106 @@ export class Store {
    * per story cluster unless `collapse: false`, realised ones unless `status` says otherwise.
    * An `entity` that resolves to nothing gives [].
    */
-  events(query: EventQuery = {}): EventRecord[] {
+  async events(query: EventQuery = {}): Promise<EventRecord[]> {
     const limit = clampInt(query.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
-    return [...this.eventRows(query, limit, offset)];
+    const plan = await this.eventPlan(query);
+    if (!plan) return [];
+    const rows = await this.db.all<EventRow>(plan.sql, [...plan.params, limit, offset]);
+    return rows.map(eventRecordOf);
   }
 
-  /**
-   * Every event the query selects (no limit), read as a stream: for exports of the whole store.
-   * The store runs no other query until the iteration ends.
-   */
-  allEvents(query: Omit<EventQuery, "limit" | "offset"> = {}): IterableIterator<EventRecord> {
-    return this.eventRows({ order: "article", ...query }, -1, 0);
+  /** Every event the query selects (no limit), read in pages: for exports of the whole store. */
+  async *allEvents(query: Omit<EventQuery, "limit" | "offset"> = {}): AsyncIterable<EventRecord> {
+    const plan = await this.eventPlan({ order: "article", ...query });
+    if (!plan) return;
+    const rows = this.db.iterate<EventRow>(plan.sql, [...plan.params, this.db.dialect.noLimit, 0]);
+    for await (const row of rows) yield eventRecordOf(row);
   }
 
-  private *eventRows(query: EventQuery, limit: number, offset: number) {
+  private async eventPlan(
+    query: EventQuery,
+  ): Promise<{ sql: string; params: unknown[] } | undefined> {
     let keys: string[] | undefined;
     if (query.entity !== undefined && query.entity.trim() !== "") {
-      keys = this.resolveKeys(query.entity);
-      if (keys.length === 0) return;
+      keys = await this.resolveKeys(query.entity);
+      if (keys.length === 0) return undefined;
     }
     const { where, params } = eventFilters(query, keys);
     const sql = `${rankedEvents(where, query.collapse !== false)} ${eventRecordsSql(query.order ?? "date")}`;
-    for (const row of this.sql(sql).iterate(...params, limit, offset) as Iterable<EventRow>) {
-      yield eventRecordOf(row);
-    }
+    return { sql, params };
   }
 
   /**
    * An entity's realised events (as source or target), once per story: the newest `limit` for
    * its timeline, the count, and the network of who acted on whom over all of them.
    */
-  entityEvents(keyOrName: string, limit = ENTITY_EVENTS): EntityEvents | undefined {
-    const entity = this.resolve(keyOrName)[0];
+  async entityEvents(keyOrName: string, limit = ENTITY_EVENTS): Promise<EntityEvents | undefined> {
+    const entity = (await this.resolve(keyOrName))[0];
     if (!entity) return undefined;
-    const all = [...this.eventRows({ entity: entity.key }, NETWORK_EVENTS, 0)];
+    const plan = (await this.eventPlan({ entity: entity.key })) as {
+      sql: string;
+      params: unknown[];
+    };
+    const all = (await this.db.all<EventRow>(plan.sql, [...plan.params, NETWORK_EVENTS, 0])).map(
+      eventRecordOf,
+    );
     return {
       entity,
-      total: all.length < NETWORK_EVENTS ? all.length : this.countEvents({ entity: entity.key }),
+      total:
+        all.length < NETWORK_EVENTS ? all.length : await this.countEvents({ entity: entity.key }),
       events: all.slice(0, clampInt(limit, ENTITY_EVENTS, 1, MAX_LIMIT)),
       network: eventNetwork(all),
     };
   }
 
   /** How many events the query selects (once per story unless `collapse: false`). */
-  countEvents(query: Omit<EventQuery, "limit" | "offset" | "order"> = {}): number {
+  async countEvents(query: Omit<EventQuery, "limit" | "offset" | "order"> = {}): Promise<number> {
     let keys: string[] | undefined;
     if (query.entity !== undefined && query.entity.trim() !== "") {
-      keys = this.resolveKeys(query.entity);
+      keys = await this.resolveKeys(query.entity);
       if (keys.length === 0) return 0;
     }
     const { where, params } = eventFilters(query, keys);
     const sql = `${rankedEvents(where, query.collapse !== false)} SELECT count(*) FROM g WHERE rank = 1`;
-    return this.sql(sql)
-      .pluck()
-      .get(...params) as number;
+    return Number(await this.db.value(sql, params));
   }
 
   /** An entity's profile, by key or by name; undefined when the store does not know it. */
-  entity(keyOrName: string): EntityProfile | undefined {
-    const key = this.resolveKeys(keyOrName)[0];
+  async entity(keyOrName: string): Promise<EntityProfile | undefined> {
+    const key = (await this.resolveKeys(keyOrName))[0];
     if (key === undefined) return undefined;
-    const row = this.sql("SELECT * FROM entities WHERE key = ?").get(key) as
-      | {
-          key: string;
-          type: EntityRef["type"];
-          name: string;
-          name_en: string | null;
-          kb_id: string | null;
-          wikidata: string | null;
-          cameo: string | null;
-          iso: string | null;
-          articles: number;
-          mentions: number;
-        }
-      | undefined;
+    const row = await this.db.get<{
+      key: string;
+      type: EntityRef["type"];
+      name: string;
+      name_en: string | null;
+      kb_id: string | null;
+      wikidata: string | null;
+      cameo: string | null;
+      iso: string | null;
+      articles: number;
+      mentions: number;
+    }>("SELECT * FROM entities WHERE key = ?", [key]);
     if (!row) return undefined;
-    const timeline = this.sql(
-      `SELECT substr(a.published, 1, 7) AS month, sum(ae.mentions) AS mentions
-       FROM article_entities ae JOIN articles a ON a.id = ae.article
-       WHERE ae.entity = ? AND a.published IS NOT NULL GROUP BY month ORDER BY month`,
-    ).all(key) as { month: string; mentions: number }[];
-    const cooccurring = this.sql(
-      `SELECT e.key AS key, e.type AS type, e.name AS name, count(*) AS articles
-       FROM article_entities x JOIN article_entities y ON y.article = x.article AND y.entity != x.entity
-         JOIN entities e ON e.key = y.entity
-       WHERE x.entity = ? GROUP BY y.entity ORDER BY articles DESC, e.articles DESC LIMIT ${COOCCURRING}`,
-    ).all(key) as (EntityRef & { articles: number })[];
+    const timeline = (
+      await this.db.all<{ month: string; mentions: number }>(
+        `SELECT substr(a.published, 1, 7) AS month, sum(ae.mentions) AS mentions
+         FROM article_entities ae JOIN articles a ON a.id = ae.article
+         WHERE ae.entity = ? AND a.published IS NOT NULL GROUP BY month ORDER BY month`,
+        [key],
+      )
+    ).map((t) => ({ month: t.month, mentions: Number(t.mentions) }));
+    const cooccurring = (
+      await this.db.all<EntityRef & { articles: number }>(
+        `SELECT e.key AS key, e.type AS type, e.name AS name, count(*) AS articles
+         FROM article_entities x JOIN article_entities y ON y.article = x.article AND y.entity != x.entity
+           JOIN entities e ON e.key = y.entity
+         WHERE x.entity = ? GROUP BY e.key ORDER BY articles DESC, e.articles DESC, e.key
+         LIMIT ${COOCCURRING}`,
+        [key],
+      )
+    ).map((e) => ({ ...e, articles: Number(e.articles) }));
     const kb =
       row.kb_id === null
         ? undefined
@@ -716,8 +764,8 @@ export class Store {
       articles: row.articles,
       mentions: row.mentions,
       timeline,
-      quotesBy: this.quoteRows(["q.speaker = ?"], [key], { limit: PROFILE_QUOTES }),
-      quotesAbout: this.quoteRows(
+      quotesBy: await this.quoteRows(["q.speaker = ?"], [key], { limit: PROFILE_QUOTES }),
+      quotesAbout: await this.quoteRows(
         ["q.id IN (SELECT quote FROM quote_about WHERE entity = ?)"],
         [key],
         { limit: PROFILE_QUOTES },
@@ -727,13 +775,16 @@ export class Store {
   }
 
   /** One article with its analysis; undefined for an unknown id. */
-  article(id: number): ArticleRecord | undefined {
+  async article(id: number): Promise<ArticleRecord | undefined> {
     if (!Number.isSafeInteger(id)) return undefined;
-    const row = this.sql(
+    const row = await this.db.get<
+      SummaryRow & { text: string; analysis: string; fetched_at: string }
+    >(
       `SELECT ${SUMMARY_COLUMNS}, t.text AS text, t.analysis AS analysis, a.fetched_at AS fetched_at
        FROM articles a JOIN clusters c ON c.id = a.cluster JOIN article_content t ON t.article = a.id
        WHERE a.id = ?`,
-    ).get(id) as (SummaryRow & { text: string; analysis: string; fetched_at: string }) | undefined;
+      [id],
+    );
     if (!row) return undefined;
     const {
       schema,
@@ -752,12 +803,46 @@ export class Store {
   }
 
   /** The input an article was analysed from, as read. */
-  rawInput(id: number): { kind: "text" | "html"; content: string } | undefined {
-    const row = this.sql("SELECT raw_kind, raw FROM article_content WHERE article = ?").get(id) as
-      | { raw_kind: "text" | "html"; raw: Buffer }
-      | undefined;
+  async rawInput(id: number): Promise<{ kind: "text" | "html"; content: string } | undefined> {
+    const row = await this.db.get<{ raw_kind: "text" | "html"; raw: Buffer }>(
+      "SELECT raw_kind, raw FROM article_content WHERE article = ?",
+      [id],
+    );
     if (!row) return undefined;
     return { kind: row.raw_kind, content: inflateRawSync(row.raw).toString("utf8") };
+  }
+
+  /** Up to `limit` article ids above `after`, in order: for copying a store page by page. */
+  async articleIds(after: number, limit: number): Promise<number[]> {
+    const rows = await this.db.all<{ id: number }>(
+      "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+      [after, limit],
+    );
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** The sources recorded for an article, or (null) those without one: failures and feeds. */
+  async sourcesOf(article: number | null, after = "", limit = 1000): Promise<SourceRecord[]> {
+    const rows = await this.db.all<{
+      key: string;
+      kind: SourceKind;
+      parent: string | null;
+      status: "done" | "failed";
+      reason: string | null;
+      fetched_at: string;
+    }>(
+      `SELECT key, kind, parent, status, reason, fetched_at FROM sources
+       WHERE ${article === null ? "article IS NULL" : "article = ?"} AND key > ? ORDER BY key LIMIT ?`,
+      article === null ? [after, limit] : [article, after, limit],
+    );
+    return rows.map((r) => ({
+      key: r.key,
+      kind: r.kind,
+      ...(r.parent !== null ? { parent: r.parent } : {}),
+      fetchedAt: r.fetched_at,
+      status: r.status,
+      ...(r.reason !== null ? { reason: r.reason } : {}),
+    }));
   }
 
   /**
@@ -765,51 +850,54 @@ export class Store {
    * else the best knowledge-base entry for the name that the store has; else the entities whose
    * name or mentions were written that way, most frequent first.
    */
-  resolve(name: string): EntityRef[] {
+  async resolve(name: string): Promise<EntityRef[]> {
     const wanted = name.trim();
     if (wanted === "") return [];
-    const byKey = this.sql("SELECT key, type, name FROM entities WHERE key = ?");
-    const exact = byKey.get(wanted) as EntityRef | undefined;
+    const byKey = (key: string) =>
+      this.db.get<EntityRef>("SELECT key, type, name FROM entities WHERE key = ?", [key]);
+    const exact = await byKey(wanted);
     if (exact) return [exact];
     const typed = /^(PER|ORG|LOC|MISC):(.+)$/.exec(wanted);
     if (typed) {
-      const found = byKey.get(`${typed[1]}:${normalizeArabic((typed[2] as string).trim())}`) as
-        | EntityRef
-        | undefined;
+      const found = await byKey(`${typed[1]}:${normalizeArabic((typed[2] as string).trim())}`);
       return found ? [found] : [];
     }
     const key = lookupKey(wanted);
     if (key === "") return [];
     for (const entry of knowledgeBase().lookup(key)) {
-      const found = byKey.get(entry.id) as EntityRef | undefined;
+      const found = await byKey(entry.id);
       if (found) return [found];
     }
-    const byName = this.sql(
-      `SELECT e.key AS key, e.type AS type, e.name AS name FROM entity_names n
-       JOIN entities e ON e.key = n.key WHERE n.name = ? ORDER BY e.articles DESC, e.key`,
-    );
-    let found = byName.all(key) as EntityRef[];
-    if (found.length === 0) found = byName.all(toggleArticle(key)) as EntityRef[];
+    const byName = (value: string) =>
+      this.db.all<EntityRef>(
+        `SELECT e.key AS key, e.type AS type, e.name AS name FROM entity_names n
+         JOIN entities e ON e.key = n.key WHERE n.name = ? ORDER BY e.articles DESC, e.key`,
+        [value],
+      );
+    let found = await byName(key);
+    if (found.length === 0) found = await byName(toggleArticle(key));
     return found;
   }
 
-  private resolveKeys(name: string): string[] {
-    return this.resolve(name).map((e) => e.key);
+  private async resolveKeys(name: string): Promise<string[]> {
+    return (await this.resolve(name)).map((e) => e.key);
   }
 }
 
-/**
- * The query parser only builds well-formed FTS5 expressions; should FTS5 still refuse one, the
- * user hears that the query could not be run, not an SQL error.
- */
-function ftsGuard<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof Database.SqliteError && /fts5/i.test(error.message)) {
-      throw new InputError("bad-option", `the query could not be run (${error.message})`);
-    }
-    throw error;
+function dateFilters(
+  query: { from?: string | undefined; to?: string | undefined },
+  where: string[],
+  params: unknown[],
+): void {
+  if (query.from !== undefined && query.from !== "") {
+    where.push("a.published >= ?");
+    params.push(checkDate(query.from, "from"));
+  }
+  if (query.to !== undefined && query.to !== "") {
+    const to = checkDate(query.to, "to");
+    where.push("a.published <= ?");
+    // a month or year as the upper bound covers all of it
+    params.push(to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to);
   }
 }
 
@@ -839,8 +927,4 @@ function checkDate(value: string, name: string): string {
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.trunc(value)));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -174,16 +174,17 @@ describe.skipIf(!built)("marsad events", () => {
 describe.skipIf(!built)("marsad export events", () => {
   let db = "";
   let ids: number[] = [];
-  beforeAll(() => {
+  beforeAll(async () => {
     db = join(scratch, "export.db");
-    const store = openStore(db);
+    const store = await openStore(db);
     // a title with a comma, quotes and a line break: the CSV must quote it
     const tricky = checkpointAttack();
     tricky.meta.title = 'هجوم، "مسلحون"\nشمال بغداد';
-    ids = [jordanEgypt(), jordanEgyptReprint(), visitAnalysis(), tricky].map(
-      (a, i) => store.add(a, { key: `/in/${i}.txt`, kind: "file" }).id as number,
-    );
-    store.close();
+    ids = [];
+    for (const [i, a] of [jordanEgypt(), jordanEgyptReprint(), visitAnalysis(), tricky].entries()) {
+      ids.push((await store.add(a, { key: `/in/${i}.txt`, kind: "file" })).id as number);
+    }
+    await store.close();
   });
   afterAll(() => {});
 

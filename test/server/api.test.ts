@@ -7,7 +7,7 @@ import { AnalysisSchema } from "../../src/analysis.js";
 import { buildServer, defaultWebDir } from "../../src/server/index.js";
 import { ARTICLES, EVENT_ARTICLES, EVENT_REPRINT, XSS_TITLE } from "./articles.js";
 import { FakeStore } from "./fake-store.js";
-import { FAKE_STORE, SQLITE_STORE, STORE_KINDS, type TestStore } from "./stores.js";
+import { FAKE_STORE, REAL_STORES, STORE_KINDS, type TestStore } from "./stores.js";
 
 const TOKEN = "test-token-0123456789";
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -26,23 +26,24 @@ function errorOf(response: { json(): unknown; body: string }): string {
 }
 
 /**
- * What the store answers (search, articles, entities, quotes, stats, storing), over both
- * implementations of StorePort: the fake and the real SQLite store, holding the same articles.
+ * What the store answers (search, articles, entities, quotes, stats, storing), over every
+ * implementation of StorePort: the fake and the real store on SQLite and on PostgreSQL, holding
+ * the same articles.
  */
 /**
  * A server over a store opened before the tests of the enclosing describe and closed after them,
  * with shorthands for GET and POST.
  */
-function serve(open: () => TestStore) {
+function serve(open: () => Promise<TestStore>) {
   const server = {} as { store: TestStore; app: FastifyInstance };
   beforeAll(async () => {
-    server.store = open();
+    server.store = await open();
     server.app = buildServer({ store: server.store, token: TOKEN });
     await server.app.ready();
   });
   afterAll(async () => {
-    await server.app.close();
-    server.store.close();
+    await server.app?.close();
+    await server.store?.close();
   });
   const get = (url: string, query?: Record<string, string>) =>
     server.app.inject({ method: "GET", url, ...(query ? { query } : {}) });
@@ -223,7 +224,7 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
   describe("GET /api/stats", () => {
     it("counts what the store holds", async () => {
       const response = await get("/api/stats");
-      expect(response.json()).toEqual(server.store.stats());
+      expect(response.json()).toEqual(await server.store.stats());
       expect(response.json().articles).toBeGreaterThanOrEqual(4);
     });
   });
@@ -246,7 +247,7 @@ describe.each(STORE_KINDS)("the API over $name", (kind) => {
 });
 
 /**
- * An entity's events over both stores, on articles whose events are written by hand: only
+ * An entity's events over every store, on articles whose events are written by hand: only
  * realised ones, dated newest first then undated, and the network of who acts on whom.
  */
 describe.each(STORE_KINDS)("entity events in the API over $name", (kind) => {
@@ -342,8 +343,8 @@ describe.each(STORE_KINDS)("entity events in the API over $name", (kind) => {
   });
 });
 
-describe("entity events of a reprinted story, over the SQLite store", () => {
-  const { get } = serve(() => SQLITE_STORE.open([...EVENT_ARTICLES, EVENT_REPRINT]));
+describe.each(REAL_STORES)("entity events of a reprinted story, over $name", (kind) => {
+  const { get } = serve(() => kind.open([...EVENT_ARTICLES, EVENT_REPRINT]));
 
   it("counts the event once, from the story's first article, with its number of reports", async () => {
     const body = (await get("/api/entities/habib-essid/events")).json();
@@ -363,7 +364,7 @@ describe("the API's own behaviour", () => {
 
   describe("POST /api/analyze", () => {
     it("analyses text and returns a valid Analysis, storing nothing", async () => {
-      const before = server.store.stats().articles;
+      const before = (await server.store.stats()).articles;
       const response = await post("/api/analyze", {
         text: "قال الرئيس الروسي فلاديمير بوتين أمس إن موسكو مستعدة للحوار.",
         date: "2024-05-10",
@@ -373,7 +374,7 @@ describe("the API's own behaviour", () => {
       expect(analysis.meta.published).toBe("2024-05-10");
       expect(analysis.entities.length).toBeGreaterThan(0);
       expect(analysis.times.some((t) => t.resolved === "2024-05-09")).toBe(true);
-      expect(server.store.stats().articles).toBe(before);
+      expect((await server.store.stats()).articles).toBe(before);
     });
 
     it("analyses HTML, extracting the article", async () => {
@@ -455,7 +456,7 @@ describe("the API's own behaviour", () => {
     });
 
     it("answers 501 on a read-only store", async () => {
-      const readOnly = FAKE_STORE.open([], { writable: false });
+      const readOnly = await FAKE_STORE.open([], { writable: false });
       const ro = buildServer({ store: readOnly, token: TOKEN });
       const response = await ro.inject({
         method: "POST",

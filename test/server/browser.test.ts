@@ -49,20 +49,20 @@ describe.skipIf(!available)("web UI in Chromium", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "marsad-ui-"));
-    store = openStore(join(dir, "store.db"));
+    store = await openStore(join(dir, "store.db"));
     for (const a of [...ARTICLES, REPRINT]) {
       const analysis = analyzeText(a.text, {
         ...(a.date ? { date: a.date } : {}),
         ...(a.title ? { title: a.title } : {}),
         url: a.source,
       });
-      store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
+      await store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
     }
     // articles whose events are written by hand, one of them reprinted
     for (const a of [...EVENT_ARTICLES, EVENT_REPRINT]) {
       const analysis = analyseArticle(a);
       analysis.meta.url = a.source;
-      store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
+      await store.add(analysis, { key: a.source, kind: "url" }, { kind: "text", content: a.text });
     }
     server = await startServer({ store, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -80,7 +80,7 @@ describe.skipIf(!available)("web UI in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
     if (Object.keys(loadTimes).length) console.info("page load times (ms):", loadTimes);
   });
@@ -136,7 +136,7 @@ describe.skipIf(!available)("web UI in Chromium", () => {
   });
 
   it("shows markup in an article as text and runs none of it", async () => {
-    const xss = store.search({ source: "evil.example" }).hits[0];
+    const xss = (await store.search({ source: "evil.example" })).hits[0];
     await open(`/articles/${xss?.id}`, "article");
     const text = (await page.locator(".article-text").textContent()) ?? "";
     expect(text).toContain("<script>alert(1)</script>");
@@ -219,7 +219,7 @@ describe.skipIf(!available)("web UI in Chromium", () => {
 
   it("analyses pasted text without storing it", async () => {
     await open("/analyze", "analyze");
-    const before = store.stats().articles;
+    const before = (await store.stats()).articles;
     await page.fill(
       "textarea[name=text]",
       "قال وزير الخارجية الطيب البكوش أمس إن تونس تدعم الحوار.",
@@ -228,7 +228,7 @@ describe.skipIf(!available)("web UI in Chromium", () => {
     await page.click("button[type=submit]");
     await page.waitForSelector(".analyze-out .article-text .ent");
     expect(await page.locator(".analyze-out .quote").count()).toBe(1);
-    expect(store.stats().articles).toBe(before);
+    expect((await store.stats()).articles).toBe(before);
   });
 
   it("renders pages within a second", () => {

@@ -1,16 +1,18 @@
 /**
  * The store implementations the API tests run over, each holding the same small invented
  * articles (./articles.ts): the in-memory fake (./fake-store.ts, a substring filter for search)
- * and the real SQLite store of src/store in a temporary file (bm25 ranking, Arabic-aware
- * matching, KB-resolved entity and speaker filters, story clusters). Both are seen through a
- * recorder that keeps the queries the server passed on, for the tests of parameter handling.
+ * and the real store of src/store, on SQLite in a temporary file and on PostgreSQL in a schema of
+ * its own (ranked full-text search, Arabic-aware matching, KB-resolved entity and speaker
+ * filters, story clusters). Each is seen through a recorder that keeps the queries the server
+ * passed on, for the tests of parameter handling.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Analysis } from "../../src/analysis.js";
-import type { PostedRaw, PostedSource, StorePort, WriteResult } from "../../src/server/index.js";
+import type { PostedRaw, PostedSource, StorePort } from "../../src/server/index.js";
 import { openStore } from "../../src/store/index.js";
+import { type Backend, freshPostgres } from "../helpers/postgres.js";
 import { analyseArticle, type FakeArticle, FakeStore } from "./fake-store.js";
 
 /** A query the server passed on to the store. */
@@ -22,17 +24,17 @@ export interface StoreCall {
 /** A store as the server sees it, with the queries it received and a way to clean it up. */
 export interface TestStore extends StorePort {
   readonly calls: StoreCall[];
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface StoreKind {
   name: string;
   /** A store holding `articles`; `writable: false` leaves out `add`, as a read-only store. */
-  open(articles?: FakeArticle[], options?: { writable?: boolean }): TestStore;
+  open(articles?: FakeArticle[], options?: { writable?: boolean }): Promise<TestStore>;
 }
 
 /** Delegates to `store`, recording search and quote queries; `close` is the store's cleanup. */
-function recorder(store: StorePort, close: () => void, writable: boolean): TestStore {
+function recorder(store: StorePort, close: () => Promise<void>, writable: boolean): TestStore {
   const calls: StoreCall[] = [];
   const port: TestStore = {
     calls,
@@ -52,7 +54,7 @@ function recorder(store: StorePort, close: () => void, writable: boolean): TestS
   };
   const add = store.add?.bind(store);
   if (writable && add) {
-    port.add = (analysis: Analysis, source: PostedSource, raw?: PostedRaw): WriteResult =>
+    port.add = (analysis: Analysis, source: PostedSource, raw?: PostedRaw) =>
       add(analysis, source, raw);
   }
   return port;
@@ -60,32 +62,45 @@ function recorder(store: StorePort, close: () => void, writable: boolean): TestS
 
 export const FAKE_STORE: StoreKind = {
   name: "the in-memory fake store",
-  open: (articles = [], { writable = true } = {}) =>
-    recorder(new FakeStore(articles), () => {}, writable),
+  open: async (articles = [], { writable = true } = {}) =>
+    recorder(new FakeStore(articles), async () => {}, writable),
 };
 
-export const SQLITE_STORE: StoreKind = {
-  name: "the SQLite store",
-  open(articles = [], { writable = true } = {}) {
-    const dir = mkdtempSync(join(tmpdir(), "marsad-api-"));
-    const store = openStore(join(dir, "store.db"));
-    // analysed as the fake analyses them, stored as POST /api/ingest stores posted text
-    for (const a of articles) {
-      store.add(
-        analyseArticle(a),
-        { key: a.source, kind: "url" },
-        { kind: "text", content: a.text },
+/** The real store of `backend`, in a temporary file or a fresh PostgreSQL schema. */
+function realStore(name: string, backend: Backend): StoreKind {
+  return {
+    name,
+    async open(articles = [], { writable = true } = {}) {
+      const dir = mkdtempSync(join(tmpdir(), "marsad-api-"));
+      const place =
+        backend === "sqlite"
+          ? { url: join(dir, "store.db"), drop: async () => {} }
+          : await freshPostgres();
+      const store = await openStore(place.url);
+      // analysed as the fake analyses them, stored as POST /api/ingest stores posted text
+      for (const a of articles) {
+        await store.add(
+          analyseArticle(a),
+          { key: a.source, kind: "url" },
+          { kind: "text", content: a.text },
+        );
+      }
+      return recorder(
+        store,
+        async () => {
+          await store.close();
+          await place.drop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+        writable,
       );
-    }
-    return recorder(
-      store,
-      () => {
-        store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-      writable,
-    );
-  },
-};
+    },
+  };
+}
 
-export const STORE_KINDS: StoreKind[] = [FAKE_STORE, SQLITE_STORE];
+export const SQLITE_STORE = realStore("the SQLite store", "sqlite");
+export const POSTGRES_STORE = realStore("the PostgreSQL store", "postgres");
+
+/** The stores of src/store. */
+export const REAL_STORES: StoreKind[] = [SQLITE_STORE, POSTGRES_STORE];
+export const STORE_KINDS: StoreKind[] = [FAKE_STORE, ...REAL_STORES];

@@ -1,17 +1,25 @@
 /**
- * The store's commands as a user runs them, from the sources (tsx): an ingest killed with
- * SIGKILL at several points leaves a consistent store that a rerun completes; search and quotes
- * print JSON and give one-line errors.
+ * The store's commands as a user runs them, from the sources (tsx), on a SQLite file and on a
+ * PostgreSQL schema: an ingest killed with SIGKILL at several points leaves a consistent store
+ * that a rerun completes; search and quotes print JSON and give one-line errors.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS, TEST_PG } from "../helpers/postgres.js";
 import { HAS_SEED } from "../shared-data.js";
-import { consistency, SEED, shortArticle, tempDir } from "./helpers.js";
+import {
+  consistency,
+  expectWhole,
+  freshTarget,
+  SEED,
+  shortArticle,
+  storeRows,
+  tempDir,
+} from "./helpers.js";
 
 const MAIN = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -44,14 +52,10 @@ interface Result {
 }
 
 /** Sources recorded so far, or -1 while the store is not there yet. */
-function recorded(db: string): number {
+async function recorded(db: string): Promise<number> {
   try {
-    const conn = new Database(db, { readonly: true, fileMustExist: true });
-    try {
-      return conn.prepare("SELECT count(*) FROM sources").pluck().get() as number;
-    } finally {
-      conn.close();
-    }
+    const [row] = await storeRows<{ n: number | string }>(db, "SELECT count(*) AS n FROM sources");
+    return Number(row?.n);
   } catch {
     return -1;
   }
@@ -64,7 +68,7 @@ async function killWhen(
   signal: NodeJS.Signals = "SIGKILL",
 ) {
   for (;;) {
-    const count = recorded(db);
+    const count = await recorded(db);
     if (count >= n) break;
     const exited = await Promise.race([
       child.done.then(() => true),
@@ -96,9 +100,14 @@ beforeAll(() => {
 
 afterAll(() => dir.cleanup());
 
-describe("marsad ingest, killed and resumed", () => {
+describe.each(BACKENDS)("marsad ingest into the %s store, killed and resumed", (backend) => {
+  let drop = async () => {};
+  afterAll(() => drop());
+
   it("survives kill -9 at any point and completes the set on rerun", async () => {
-    const db = join(dir.dir, "killed.db");
+    const place = await freshTarget(backend, dir.dir, "killed");
+    drop = place.drop;
+    const db = place.target;
     const args = ["ingest", jsonl, "--db", db, "--jobs", "1", "--batch-size", "5"];
     let previous = 0;
     const signals: (string | null)[] = [];
@@ -115,9 +124,8 @@ describe("marsad ingest, killed and resumed", () => {
         expect(result.stderr).toMatch(/interrupted: run the same command again/);
         expect(result.stdout).toMatch(/added\s+\d+/);
       }
-      const check = consistency(db);
-      expect(check.integrity).toBe("ok");
-      expect(check.problems).toEqual([]);
+      const check = await consistency(db);
+      expectWhole(check, backend);
       // every recorded line is one stored article (all texts differ)
       expect(check.articles).toBe(check.doneSources);
       expect(check.articles).toBeGreaterThanOrEqual(previous);
@@ -136,29 +144,31 @@ describe("marsad ingest, killed and resumed", () => {
     expect(summary.added).toBe(ARTICLES - previous);
     expect(summary.failed).toBe(0);
 
-    const check = consistency(db);
-    expect(check).toMatchObject({ integrity: "ok", problems: [], articles: ARTICLES });
-    const conn = new Database(db, { readonly: true });
-    const lines = conn
-      .prepare(
-        "SELECT count(DISTINCT article) FROM sources WHERE status = 'done' AND kind = 'jsonl'",
-      )
-      .pluck()
-      .get();
-    const ids = conn
-      .prepare("SELECT count(DISTINCT json_extract(analysis, '$.id')) FROM article_content")
-      .pluck()
-      .get();
-    conn.close();
-    expect(lines).toBe(ARTICLES);
-    expect(ids).toBe(ARTICLES);
+    const check = await consistency(db);
+    expectWhole(check, backend);
+    expect(check.articles).toBe(ARTICLES);
+    const [lines] = await storeRows<{ n: number | string }>(
+      db,
+      "SELECT count(DISTINCT article) AS n FROM sources WHERE status = 'done' AND kind = 'jsonl'",
+    );
+    const analyses = await storeRows<{ analysis: string }>(
+      db,
+      "SELECT analysis FROM article_content",
+    );
+    const ids = new Set(analyses.map((r) => (JSON.parse(r.analysis) as { id?: string }).id));
+    expect(Number(lines?.n)).toBe(ARTICLES);
+    expect(ids.size).toBe(ARTICLES);
+    expect(ids.has(undefined)).toBe(false);
   }, 60_000);
 });
 
-describe.skipIf(!HAS_SEED)("marsad search and quotes", () => {
+describe.skipIf(!HAS_SEED).each(BACKENDS)("marsad search and quotes on the %s store", (backend) => {
   let db = "";
+  let drop = async () => {};
   beforeAll(async () => {
-    db = join(dir.dir, "cli.db");
+    const place = await freshTarget(backend, dir.dir, "cli");
+    drop = place.drop;
+    db = place.target;
     const seed = join(dir.dir, "putin-xi.txt");
     writeFileSync(seed, readFileSync(SEED, "utf8"));
     const result = await marsad([
@@ -175,6 +185,7 @@ describe.skipIf(!HAS_SEED)("marsad search and quotes", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/added\s+41\b/);
   }, 30_000);
+  afterAll(() => drop());
 
   it("searches with filters and prints JSON hits with highlighted snippets", async () => {
     const result = await marsad([
@@ -213,13 +224,21 @@ describe.skipIf(!HAS_SEED)("marsad search and quotes", () => {
   }, 30_000);
 
   it("says what is wrong in one line: malformed query, unknown speaker, missing store", async () => {
+    // no store: a file that is not there, a server that does not answer (port 1)
+    const nowhere = new URL(TEST_PG);
+    nowhere.port = "1";
     const cases: [string[], RegExp][] = [
       [["search", '"الرئيس الصيني', "--db", db], /^marsad: unbalanced quote/],
       [["quotes", "--speaker", "لا أحد", "--db", db], /^marsad: no speaker "لا أحد" in the store/],
-      [
-        ["search", "الصين", "--db", join(dir.dir, "none.db")],
-        /^marsad: .*none\.db: no store there/,
-      ],
+      backend === "sqlite"
+        ? [
+            ["search", "الصين", "--db", join(dir.dir, "none.db")],
+            /^marsad: .*none\.db: no store there/,
+          ]
+        : [
+            ["search", "الصين", "--db", nowhere.toString()],
+            /^marsad: .*127\.0\.0\.1:1\/.*cannot open the store \(no PostgreSQL server answers there\)/,
+          ],
     ];
     const results = await Promise.all(cases.map(([args]) => marsad(args).done));
     results.forEach((result, i) => {

@@ -300,12 +300,12 @@ export class Store {
         id,
         signatureToBytes(rows.signature),
       ]);
-      for (let band = 0; band < rows.bands.length; band++) {
-        await tx.run(
-          "INSERT INTO lsh (band, key, article) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-          [band, rows.bands[band], id],
-        );
-      }
+      await insertRows(
+        tx,
+        "INSERT INTO lsh (band, key, article)",
+        rows.bands.map((key, band) => [band, key, id]),
+        " ON CONFLICT DO NOTHING",
+      );
     }
     await this.writeFacts(tx, id, rows);
     await this.upsertSource(tx, source, "done", null, id);
@@ -313,35 +313,47 @@ export class Store {
   }
 
   private async writeFacts(tx: SqlRunner, id: number, rows: ArticleRows): Promise<void> {
-    for (const e of rows.entities) {
-      await tx.run(
-        `INSERT INTO entities (key, type, name, name_en, kb_id, wikidata, cameo, iso, articles, mentions)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-         ON CONFLICT (key) DO UPDATE SET articles = entities.articles + 1,
-           mentions = entities.mentions + excluded.mentions,
-           name_en = coalesce(entities.name_en, excluded.name_en),
-           wikidata = coalesce(entities.wikidata, excluded.wikidata),
-           cameo = coalesce(entities.cameo, excluded.cameo), iso = coalesce(entities.iso, excluded.iso)`,
-        [e.key, e.type, e.name, e.nameEn, e.kbId, e.wikidata, e.cameo, e.iso, e.mentions.length],
-      );
-      for (const n of e.names) {
-        await tx.run("INSERT INTO entity_names (name, key) VALUES (?, ?) ON CONFLICT DO NOTHING", [
-          n,
-          e.key,
-        ]);
-      }
-      await tx.run("INSERT INTO article_entities (article, entity, mentions) VALUES (?, ?, ?)", [
-        id,
+    // the entities of one article have distinct keys, so one upsert takes them all
+    await insertRows(
+      tx,
+      "INSERT INTO entities (key, type, name, name_en, kb_id, wikidata, cameo, iso, articles, mentions)",
+      rows.entities.map((e) => [
         e.key,
+        e.type,
+        e.name,
+        e.nameEn,
+        e.kbId,
+        e.wikidata,
+        e.cameo,
+        e.iso,
+        1,
         e.mentions.length,
-      ]);
-      for (const [start, end, confidence] of e.mentions) {
-        await tx.run(
-          `INSERT INTO mentions (article, entity, start, "end", confidence) VALUES (?, ?, ?, ?, ?)`,
-          [id, e.key, start, end, confidence],
-        );
-      }
-    }
+      ]),
+      ` ON CONFLICT (key) DO UPDATE SET articles = entities.articles + 1,
+         mentions = entities.mentions + excluded.mentions,
+         name_en = coalesce(entities.name_en, excluded.name_en),
+         wikidata = coalesce(entities.wikidata, excluded.wikidata),
+         cameo = coalesce(entities.cameo, excluded.cameo), iso = coalesce(entities.iso, excluded.iso)`,
+    );
+    await insertRows(
+      tx,
+      "INSERT INTO entity_names (name, key)",
+      rows.entities.flatMap((e) => e.names.map((n) => [n, e.key])),
+      " ON CONFLICT DO NOTHING",
+    );
+    await insertRows(
+      tx,
+      "INSERT INTO article_entities (article, entity, mentions)",
+      rows.entities.map((e) => [id, e.key, e.mentions.length]),
+    );
+    await insertRows(
+      tx,
+      `INSERT INTO mentions (article, entity, start, "end", confidence)`,
+      rows.entities.flatMap((e) =>
+        e.mentions.map(([start, end, confidence]) => [id, e.key, start, end, confidence]),
+      ),
+    );
+    const about: unknown[][] = [];
     for (const q of rows.quotes) {
       const quoteId = await tx.value(
         `INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, speaker_text, cue, confidence)
@@ -359,53 +371,50 @@ export class Store {
           q.confidence,
         ],
       );
-      for (const key of q.about) {
-        await tx.run(
-          "INSERT INTO quote_about (entity, quote) VALUES (?, ?) ON CONFLICT DO NOTHING",
-          [key, quoteId],
-        );
-      }
+      for (const key of q.about) about.push([key, quoteId]);
     }
-    for (const t of rows.times) {
-      await tx.run(
-        `INSERT INTO times (article, start, "end", text, type, value, resolved, mod)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, t.start, t.end, t.text, t.type, t.value, t.resolved, t.mod],
-      );
-    }
-    for (const e of rows.events) {
-      await tx.run(
-        `INSERT INTO events (article, idx, type, mode, status, background, source, target,
-           source_code, source_sector, source_text, target_code, target_sector, target_text,
-           date, place, trigger_start, trigger_end, trigger_text, start, "end", text, confidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          e.index,
-          e.type,
-          e.mode,
-          e.status,
-          e.background ? 1 : 0,
-          e.source,
-          e.target,
-          e.sourceActor.code,
-          e.sourceActor.sector,
-          e.sourceActor.text,
-          e.targetActor.code,
-          e.targetActor.sector,
-          e.targetActor.text,
-          e.date,
-          e.place,
-          e.trigger?.start ?? null,
-          e.trigger?.end ?? null,
-          e.trigger?.text ?? null,
-          e.start,
-          e.end,
-          e.text,
-          e.confidence,
-        ],
-      );
-    }
+    await insertRows(
+      tx,
+      "INSERT INTO quote_about (entity, quote)",
+      about,
+      " ON CONFLICT DO NOTHING",
+    );
+    await insertRows(
+      tx,
+      `INSERT INTO times (article, start, "end", text, type, value, resolved, mod)`,
+      rows.times.map((t) => [id, t.start, t.end, t.text, t.type, t.value, t.resolved, t.mod]),
+    );
+    await insertRows(
+      tx,
+      `INSERT INTO events (article, idx, type, mode, status, background, source, target,
+         source_code, source_sector, source_text, target_code, target_sector, target_text,
+         date, place, trigger_start, trigger_end, trigger_text, start, "end", text, confidence)`,
+      rows.events.map((e) => [
+        id,
+        e.index,
+        e.type,
+        e.mode,
+        e.status,
+        e.background ? 1 : 0,
+        e.source,
+        e.target,
+        e.sourceActor.code,
+        e.sourceActor.sector,
+        e.sourceActor.text,
+        e.targetActor.code,
+        e.targetActor.sector,
+        e.targetActor.text,
+        e.date,
+        e.place,
+        e.trigger?.start ?? null,
+        e.trigger?.end ?? null,
+        e.trigger?.text ?? null,
+        e.start,
+        e.end,
+        e.text,
+        e.confidence,
+      ]),
+    );
   }
 
   /** The cluster of the most similar stored article with estimated Jaccard ≥ NEAR_DUPLICATE. */
@@ -881,6 +890,33 @@ export class Store {
 
   private async resolveKeys(name: string): Promise<string[]> {
     return (await this.resolve(name)).map((e) => e.key);
+  }
+}
+
+/** Parameters per statement, below SQLite's oldest limit (999). */
+const PARAMS_PER_INSERT = 900;
+
+/**
+ * Rows inserted with one statement per few hundred parameters rather than one per row: the
+ * round trips are what a PostgreSQL write costs. `head` names the table and columns; `tail`
+ * follows the VALUES (an ON CONFLICT clause).
+ */
+async function insertRows(
+  tx: SqlRunner,
+  head: string,
+  rows: readonly unknown[][],
+  tail = "",
+): Promise<void> {
+  if (rows.length === 0) return;
+  const width = (rows[0] as unknown[]).length;
+  const per = Math.max(1, Math.floor(PARAMS_PER_INSERT / width));
+  const tuple = `(${new Array(width).fill("?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await tx.run(
+      `${head} VALUES ${new Array(chunk.length).fill(tuple).join(", ")}${tail}`,
+      chunk.flat(),
+    );
   }
 }
 

@@ -2,15 +2,15 @@
  * The `marsad` command line. Every user error ends as one line on stderr and a non-zero exit,
  * never a stack trace.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, Option } from "commander";
 import { describeError, isInputError } from "../errors.js";
 import type { AnalyzeOptions } from "../index.js";
-import { parseDateHint } from "../input/index.js";
 import { analyzeJsonl, analyzeSourceOrBatch } from "./batch.js";
 import { type EventsFlags, runEvents } from "./events.js";
 import { registerExportCommand } from "./export.js";
 import { runKbLookup } from "./kb.js";
 import { nerModel, runEvalNer, runNer, runTrainNer } from "./ner.js";
+import { dateOption, positiveNumber, whole } from "./options.js";
 import { registerQueueCommands } from "./queue.js";
 import { formatReport } from "./report.js";
 import { registerServeCommand } from "./serve.js";
@@ -164,7 +164,7 @@ function buildProgram(): Command {
     .option(
       "--window <n>",
       "sentences each side that form a document for the second pass; 0 = one pass",
-      nonNegative,
+      whole,
       20,
     )
     .option("--dev <file>", "held-out CoNLL file: fits confidences and reports F1")
@@ -221,27 +221,6 @@ async function runAnalyze(source: string | undefined, flags: AnalyzeFlags): Prom
       ? formatReport(analysis, process.stdout.isTTY === true)
       : `${JSON.stringify(analysis, null, 2)}\n`;
   process.stdout.write(out);
-}
-
-function dateOption(value: string): string {
-  try {
-    return parseDateHint(value) ?? value;
-  } catch (error) {
-    throw new InvalidArgumentError(describeError(error));
-  }
-}
-
-function nonNegative(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError("expected a whole number, 0 or more");
-  return n;
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
-  return n;
 }
 
 async function main(argv: string[]): Promise<number> {

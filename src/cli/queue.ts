@@ -3,9 +3,10 @@
  * `marsad worker`, `marsad status` and `marsad migrate`. The queue needs a PostgreSQL store;
  * `status` and `migrate` work on both backends.
  */
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
 import { InputError } from "../errors.js";
 import { isPostgresUrl } from "../store/index.js";
+import { positive, whole } from "./options.js";
 
 const DEFAULT_DB = "./marsad.db";
 const SHOWN = 20;
@@ -248,18 +249,4 @@ async function runMigrate(flags: MigrateFlags): Promise<void> {
   if (summary.interrupted) {
     throw new InputError("bad-option", "interrupted: run the same command again to finish");
   }
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new InvalidArgumentError("expected a whole number above 0");
-  return n;
-}
-
-function whole(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError("expected a whole number, 0 or more");
-  return n;
 }

@@ -3,10 +3,9 @@
  * Progress goes to stderr (a bar on a TTY only); results and summaries to stdout.
  */
 import { SingleBar } from "cli-progress";
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import { createColors } from "picocolors";
-import { describeError, InputError } from "../errors.js";
-import { parseDateHint } from "../input/index.js";
+import { InputError } from "../errors.js";
 import {
   type IngestProgress,
   type IngestSummary,
@@ -17,6 +16,7 @@ import {
   type Store,
   type StoreStats,
 } from "../store/index.js";
+import { dateOption, positive, whole } from "./options.js";
 import { runEnqueue } from "./queue.js";
 
 const DEFAULT_DB = "./marsad.db";
@@ -379,29 +379,4 @@ async function requireKnown(store: Store, name: string | undefined, what: string
   const found = (await store.resolve(name))[0];
   if (!found) throw new InputError("not-found", `no ${what} "${name}" in the store`);
   return found;
-}
-
-// ---------------------------------------------------------------------------------------------
-// option parsers
-
-function dateOption(value: string): string {
-  try {
-    return parseDateHint(value) ?? value;
-  } catch (error) {
-    throw new InvalidArgumentError(describeError(error));
-  }
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new InvalidArgumentError("expected a whole number above 0");
-  return n;
-}
-
-function whole(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError("expected a whole number, 0 or more");
-  return n;
 }

@@ -24,6 +24,35 @@ const STATUSES: readonly string[] = ["realised", "negated", "future", "hypotheti
 const SAME_EVENT =
   "cluster, status, type, coalesce(source, '~' || source_code, '~'), coalesce(target, '~' || target_code, '~'), date";
 
+/**
+ * `column` between `from` and `to` (YYYY, YYYY-MM or YYYY-MM-DD; a month or year as the upper
+ * bound covers all of it); an InputError for anything else.
+ */
+export function dateRange(
+  query: { from?: string | undefined; to?: string | undefined },
+  column: string,
+  where: string[],
+  params: unknown[],
+): void {
+  if (query.from !== undefined && query.from !== "") {
+    where.push(`${column} >= ?`);
+    params.push(checkDate(query.from, "from"));
+  }
+  if (query.to !== undefined && query.to !== "") {
+    const to = checkDate(query.to, "to");
+    where.push(`${column} <= ?`);
+    params.push(to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to);
+  }
+}
+
+function checkDate(value: string, name: string): string {
+  const trimmed = value.trim();
+  if (!PARTIAL_DATE.test(trimmed)) {
+    throw new InputError("bad-option", `${name}: "${value}" is not a date (expected YYYY-MM-DD)`);
+  }
+  return trimmed;
+}
+
 /** Filters on the events table (alias ev); the entity keys are resolved by the caller. */
 export function eventFilters(
   query: EventQuery,
@@ -51,16 +80,7 @@ export function eventFilters(
     where.push("ev.type = ?");
     params.push(query.type.trim().toUpperCase());
   }
-  if (query.from !== undefined && query.from !== "") {
-    where.push("ev.date >= ?");
-    params.push(checkDate(query.from, "from"));
-  }
-  if (query.to !== undefined && query.to !== "") {
-    const to = checkDate(query.to, "to");
-    where.push("ev.date <= ?");
-    // a month or year as the upper bound covers all of it
-    params.push(to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to);
-  }
+  dateRange(query, "ev.date", where, params);
   return { where, params };
 }
 
@@ -255,12 +275,4 @@ export function eventNetwork(events: readonly EventRecord[]): {
     nodes: [...nodes.values()].sort(byCount),
     edges: [...edges.values()].sort(byCount),
   };
-}
-
-function checkDate(value: string, name: string): string {
-  const trimmed = value.trim();
-  if (!PARTIAL_DATE.test(trimmed)) {
-    throw new InputError("bad-option", `${name}: "${value}" is not a date (expected YYYY-MM-DD)`);
-  }
-  return trimmed;
 }

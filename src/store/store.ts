@@ -12,6 +12,7 @@ import { InputError } from "../errors.js";
 import { normalizeArabic } from "../text/index.js";
 import { type ArticleRows, deriveRows, lookupKey } from "./derive.js";
 import {
+  dateRange,
   type EventRow,
   eventFilters,
   eventNetwork,
@@ -89,7 +90,6 @@ const PROFILE_QUOTES = 50;
 const ENTITY_EVENTS = 200;
 const NETWORK_EVENTS = 5000;
 const COOCCURRING = 20;
-const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /**
  * Opens the store at `target`, a file path (SQLite) or a `postgres://` URL, creating or
@@ -501,7 +501,7 @@ export class Store {
       where.push(sql.replace("#", keys.map(() => "?").join(", ")));
       params.push(...keys);
     }
-    dateFilters(query, where, params);
+    dateRange(query, "a.published", where, params);
     if (query.source !== undefined && query.source.trim() !== "") {
       const pattern = `%${query.source.trim().replace(/[\\%_]/g, "\\$&")}%`;
       const like = this.db.dialect.like;
@@ -603,7 +603,7 @@ export class Store {
       );
       params.push(...keys);
     }
-    dateFilters(query, where, params);
+    dateRange(query, "a.published", where, params);
     return this.quoteRows(where, params, query);
   }
 
@@ -920,23 +920,6 @@ async function insertRows(
   }
 }
 
-function dateFilters(
-  query: { from?: string | undefined; to?: string | undefined },
-  where: string[],
-  params: unknown[],
-): void {
-  if (query.from !== undefined && query.from !== "") {
-    where.push("a.published >= ?");
-    params.push(checkDate(query.from, "from"));
-  }
-  if (query.to !== undefined && query.to !== "") {
-    const to = checkDate(query.to, "to");
-    where.push("a.published <= ?");
-    // a month or year as the upper bound covers all of it
-    params.push(to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to);
-  }
-}
-
 function summaryOf(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
@@ -950,14 +933,6 @@ function summaryOf(row: SummaryRow): ArticleSummary {
 
 function toggleArticle(key: string): string {
   return key.startsWith("ال") && key.length > 3 ? key.slice(2) : `ال${key}`;
-}
-
-function checkDate(value: string, name: string): string {
-  const trimmed = value.trim();
-  if (!PARTIAL_DATE.test(trimmed)) {
-    throw new InputError("bad-option", `${name}: "${value}" is not a date (expected YYYY-MM-DD)`);
-  }
-  return trimmed;
 }
 
 function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {

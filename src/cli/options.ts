@@ -1,0 +1,36 @@
+/** The option parsers the commands share: a bad value is commander's usage error, not ours. */
+import { InvalidArgumentError } from "commander";
+import { describeError } from "../errors.js";
+import { parseDateHint } from "../input/index.js";
+
+/** A publication date as YYYY-MM-DD (the forms `parseDateHint` reads). */
+export function dateOption(value: string): string {
+  try {
+    return parseDateHint(value) ?? value;
+  } catch (error) {
+    throw new InvalidArgumentError(describeError(error));
+  }
+}
+
+/** A whole number above 0. */
+export function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError("expected a whole number above 0");
+  return n;
+}
+
+/** A whole number, 0 or more. */
+export function whole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError("expected a whole number, 0 or more");
+  return n;
+}
+
+/** Any number above 0. */
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+  return n;
+}

@@ -135,14 +135,17 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<void> {
   process.on("SIGINT", onInt);
   let lastTrouble = 0;
   try {
-    process.stderr.write(`marsad: worker on ${redactUrl(flags.db)}\n`);
     const summary = await runWorker(flags.db, {
       ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
       ...(flags.kb ? { kb: flags.kb } : {}),
       fetch: { hostDelayMs: flags.hostDelay, timeoutMs: flags.timeout * 1000 },
       signal: stop.signal,
       onEvent: (event) => {
-        if (event.kind === "trouble") {
+        if (event.kind === "ready") {
+          process.stderr.write(
+            `marsad: worker on ${redactUrl(flags.db)}, ${event.concurrency} jobs at a time\n`,
+          );
+        } else if (event.kind === "trouble") {
           // the database away: say so now and then, not at every poll
           if (Date.now() - lastTrouble < 10_000) return;
           lastTrouble = Date.now();

@@ -37,6 +37,7 @@ export interface WorkerOptions {
 }
 
 export type WorkerEvent =
+  | { kind: "ready"; concurrency: number }
   | { kind: "job"; source: string; status: WriteOutcome["status"] | "skipped" | "feed" }
   | { kind: "failed"; source: string; reason: string; final: boolean }
   | { kind: "trouble"; message: string };
@@ -70,6 +71,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
     const queue = boss;
     queue.removeAllListeners("error");
     queue.on("error", (error) => tell({ kind: "trouble", message: describeError(error) }));
+    tell({ kind: "ready", concurrency });
     const schema = queueSchema(url);
     const job = new JobRunner(store, queue, schema, runner, web, options.kb, tell, summary);
     const stopped = new Promise<void>((resolve) => {

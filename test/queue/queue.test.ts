@@ -126,7 +126,7 @@ describe("ingest --queue and workers", () => {
     expect(s.queue).toMatchObject({ pending: 6, active: 0, completed: 0, failed: 0 });
   });
 
-  it("refuses a SQLite store or --kb with a clear message", async () => {
+  it("refuses a SQLite store, --kb, or a server that is not there, with a clear message", async () => {
     const file = jsonl("one.jsonl", shortArticles(0, 1));
     expectCleanError(
       await marsad(["ingest", file, "--queue", "--db", join(dir.dir, "x.db")]),
@@ -140,6 +140,10 @@ describe("ingest --queue and workers", () => {
       await marsad(["ingest", file, "--queue", "--db", pg.url, "--kb", file]),
       /--kb is read by the workers/,
     );
+    // no server there: one line saying so, for the worker and for status alike
+    const nowhere = "postgres://postgres@127.0.0.1:1/marsad";
+    expectCleanError(await marsad(["worker", "--db", nowhere]), /no PostgreSQL server answers/);
+    expectCleanError(await marsad(["status", "--db", nowhere]), /no PostgreSQL server answers/);
   });
 
   it("a job whose worker was killed mid-job runs again within a minute and stores its article once", async () => {

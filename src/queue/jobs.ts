@@ -9,7 +9,7 @@
  * source done is skipped, an article is deduped on its content hash), so a job run twice stores
  * its article once.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { InputError } from "../errors.js";
 import type { SourceInfo } from "../store/index.js";
@@ -87,8 +87,12 @@ async function ensureQueue(boss: PgBoss): Promise<void> {
   }
 }
 
-/** A job's id from its source: the same source enqueued twice is one job. */
+/**
+ * A job's id from its source: the same article queued twice is one job. A page or feed named on
+ * the command line gets a new id each time, since a feed is read again for its new items.
+ */
 export function jobId(source: SourceInfo): string {
+  if (source.kind === "url" || source.kind === "feed") return randomUUID();
   const hex = createHash("sha1").update(source.key).digest("hex");
   // a UUID (version 5 layout), as pg-boss wants
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16] as string, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -288,8 +288,12 @@ async function* units(inputs: readonly string[], ctx: Context): AsyncGenerator<U
     if (named.has(input)) continue;
     named.add(input);
     if (isUrl(input) && ctx.remote) {
-      if (await alreadyDone(input, ctx)) continue;
+      // a page done is skipped; a feed is read again for its new items
       const was = await ctx.store.sourceStatus(input);
+      if (was?.status === "done" && was.kind === "url") {
+        ctx.counts.skipped++;
+        continue;
+      }
       yield {
         source: { key: input, kind: was?.kind === "feed" ? "feed" : "url" },
         remote: { url: input, hints: {} },

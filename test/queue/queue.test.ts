@@ -6,6 +6,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXPIRE_SECONDS, MAINTENANCE_SECONDS } from "../../src/queue/index.js";
@@ -74,10 +76,19 @@ async function status(): Promise<Status> {
   return JSON.parse(run.stdout) as Status;
 }
 
-function startWorker(): ChildProcess {
+function startWorker(extra: string[] = []): ChildProcess {
   const child = spawn(
     "node",
-    [join(root, "bin/marsad.js"), "worker", "--db", pg.url, "--concurrency", "1", "--quiet"],
+    [
+      join(root, "bin/marsad.js"),
+      "worker",
+      "--db",
+      pg.url,
+      "--concurrency",
+      "1",
+      "--quiet",
+      ...extra,
+    ],
     { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
   );
   workers.push(child);
@@ -248,4 +259,80 @@ describe("ingest --queue and workers", () => {
       expect(hits[0], q).toBeGreaterThan(0);
     }
   }, 150_000);
+  it("a feed is fetched by a worker, its items become jobs, and a feed queued again is read again", async () => {
+    const pages: Record<string, string> = {
+      "/a": articlePage("زيارة وفد", shortArticle(700).text),
+      "/b": articlePage("مشاريع مشتركة", shortArticle(701).text),
+    };
+    const server = await serve((path, base) => {
+      if (path === "/feed.xml") {
+        const items = Object.keys(pages)
+          .map((p) => `<item><title>خبر</title><link>${base}${p}</link></item>`)
+          .join("");
+        return {
+          type: "application/rss+xml",
+          body: `<rss version="2.0"><channel>${items}</channel></rss>`,
+        };
+      }
+      const body = pages[path];
+      return body ? { type: "text/html; charset=utf-8", body } : undefined;
+    });
+    try {
+      const feed = `${server.base}/feed.xml`;
+      const queued = await marsad(["ingest", feed, "--queue", "--db", pg.url, "--json"]);
+      expect(JSON.parse(queued.stdout)).toMatchObject({ queued: 1 });
+      startWorker(["--host-delay", "0"]);
+      const first = await drained();
+      // the feed's job, then one job per item
+      expect(first.queue).toMatchObject({ completed: 3, failed: 0 });
+      expect(first.articles).toBe(2);
+      const again = await marsad(["ingest", feed, "--queue", "--db", pg.url, "--json"]);
+      expect(JSON.parse(again.stdout)).toMatchObject({ queued: 1, skipped: 0 });
+      const second = await waitFor(
+        "the feed read again",
+        async () => {
+          const s = await status();
+          return s.queue && s.queue.completed === 4 && s.queue.pending + s.queue.active === 0
+            ? s
+            : undefined;
+        },
+        60,
+      );
+      // its items are done: no new jobs, nothing stored twice
+      expect(second.articles).toBe(2);
+      expect(server.requests.filter((p) => p === "/a")).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  }, 150_000);
 });
+
+function articlePage(title: string, text: string): string {
+  return `<!doctype html><html lang="ar"><head><meta charset="utf-8"><title>${title}</title></head>
+<body><article><h1>${title}</h1><p>${text}</p></article></body></html>`;
+}
+
+/** A local site: `route` answers a path (given the site's base URL) or 404s. */
+async function serve(
+  route: (path: string, base: string) => { type: string; body: string } | undefined,
+): Promise<{ base: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
+  let base = "";
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] as string;
+    requests.push(path);
+    const found = path === "/robots.txt" ? undefined : route(path, base);
+    if (!found) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": found.type }).end(found.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -9,25 +9,16 @@
  *   npx tsx scripts/bench-store.ts --limit 2000 --jobs 1
  *   npx tsx scripts/bench-store.ts --no-ui         # without the browser
  */
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { chromium } from "playwright-core";
 import { startServer } from "../src/server/index.js";
 import { ingest, openStore, type SearchQuery, type Store } from "../src/store/index.js";
-import { normalizeArabic } from "../src/text/index.js";
+import { ANT_CORPUS, buildQueries, percentile, writeAntJsonl } from "./lib/store-bench.js";
 
-const CORPUS = new URL("../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
 const { values } = parseArgs({
   options: {
     limit: { type: "string", default: "0" },
@@ -38,107 +29,12 @@ const { values } = parseArgs({
 });
 const limit = Number(values.limit) || Number.POSITIVE_INFINITY;
 
-if (!existsSync(CORPUS)) {
-  console.error(`bench-store: the ANT corpus is not at ${CORPUS.pathname}`);
+if (!existsSync(ANT_CORPUS)) {
+  console.error(`bench-store: the ANT corpus is not at ${ANT_CORPUS.pathname}`);
   process.exit(2);
 }
 
-/** ANT dates are ISO date-times or DD/MM/YYYY. */
-function isoDate(time: string): string {
-  const dmy = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(time);
-  return dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : time.slice(0, 10);
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-async function writeJsonl(path: string): Promise<string[]> {
-  const lines: string[] = [];
-  const texts: string[] = [];
-  const input = createInterface({ input: createReadStream(CORPUS), crlfDelay: Infinity });
-  for await (const line of input) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { docno: string; text?: string; time?: string };
-    lines.push(JSON.stringify({ id: r.docno, text: r.text ?? "", date: isoDate(r.time ?? "") }));
-    texts.push(r.text ?? "");
-    if (lines.length >= limit) break;
-  }
-  writeFileSync(path, `${lines.join("\n")}\n`);
-  return texts;
-}
-
-/** A small deterministic PRNG, so the queries are the same on every run. */
-function prng(seed: number) {
-  let x = seed;
-  return () => {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    return x / 2 ** 32;
-  };
-}
-
-const ARABIC_WORD = /^[\u0621-\u064a]{4,}$/;
-
-function buildQueries(texts: string[], db: string): SearchQuery[] {
-  const random = prng(7);
-  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)] as T;
-  const words = (t: string) => t.split(/\s+/).filter((w) => ARABIC_WORD.test(w));
-  const queries: SearchQuery[] = [];
-  while (queries.length < 20) {
-    const w = words(pick(texts));
-    if (w.length) queries.push({ q: pick(w) });
-  }
-  while (queries.length < 30) {
-    const w = words(pick(texts));
-    if (w.length < 3) continue;
-    const i = Math.floor(random() * (w.length - 1));
-    queries.push({ q: `"${w[i]} ${w[i + 1]}"` });
-  }
-  while (queries.length < 35) {
-    const a = words(pick(texts));
-    const b = words(pick(texts));
-    if (a.length && b.length) queries.push({ q: `${pick(a)} OR ${pick(b)}` });
-  }
-  while (queries.length < 40) {
-    const w = words(pick(texts));
-    if (w.length > 1) queries.push({ q: `${pick(w)} ${pick(w)}` });
-  }
-  // filters: frequent entities and speakers of the store, date ranges, sources
-  const conn = new Database(db, { readonly: true });
-  const entities = conn
-    .prepare("SELECT key FROM entities ORDER BY articles DESC LIMIT 20")
-    .pluck()
-    .all() as string[];
-  const speakers = conn
-    .prepare(
-      "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY count(*) DESC LIMIT 10",
-    )
-    .pluck()
-    .all() as string[];
-  const names = conn
-    .prepare("SELECT name FROM entities ORDER BY articles DESC LIMIT 10")
-    .pluck()
-    .all() as string[];
-  conn.close();
-  const years = ["2013", "2014", "2015", "2016", "2017"];
-  const common = ["تونس", "الحكومة", "وزير", "الرئيس", "الانتخابات"];
-  queries.push({ q: pick(common), entity: pick(entities) });
-  queries.push({ q: pick(common), from: "2016-01-01", to: "2016-06-30" });
-  queries.push({ entity: pick(names) });
-  queries.push({ speaker: pick(speakers) });
-  queries.push({ q: pick(common), speaker: pick(speakers) });
-  queries.push({
-    q: `"${pick(common)} ${pick(["الجديد", "التونسي", "العام"])}"`,
-    from: pick(years),
-  });
-  queries.push({ q: pick(common), source: "ant.jsonl:1" });
-  queries.push({ q: normalizeArabic(pick(common)), entity: pick(names), to: "2015-12-31" });
-  queries.push({ from: "2017-01", to: "2017-02" });
-  queries.push({ q: `${pick(common)} OR ${pick(common)}`, collapse: false, limit: 50 });
-  return queries;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 const CHROMIUM = "/usr/bin/chromium";
 /** Pages of each kind opened; each kind's figures are over this many loads. */
@@ -219,7 +115,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "marsad-bench-"));
   const jsonl = join(dir, "ant.jsonl");
   const db = join(dir, "ant.db");
-  const texts = await writeJsonl(jsonl);
+  const texts = await writeAntJsonl(jsonl, limit);
   console.log(`corpus: ${texts.length} articles → ${jsonl}`);
 
   let peak = process.memoryUsage().rss;

@@ -162,6 +162,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
       ...(bar ? { onProgress: bar.update } : {}),
       signal: stop.signal,
     });
+    await store.optimize();
     stats = await store.stats();
   } finally {
     process.off("SIGINT", onInterrupt);

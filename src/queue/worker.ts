@@ -51,6 +51,8 @@ export interface WorkerSummary {
 }
 
 const IDLE_POLL_MS = 1000;
+/** Articles a worker stores between two refreshes of the planner's statistics. */
+const OPTIMIZE_EVERY = 1000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -111,6 +113,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       }
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
+    if (summary.added > 0) await store.optimize().catch(() => {});
   } finally {
     await boss?.stop({ graceful: false, wait: true }).catch(() => {});
     await runner.close();
@@ -143,8 +146,10 @@ class JobRunner {
     try {
       const status = await this.process(data);
       this.tell({ kind: "job", source: source.key, status });
-      if (status === "added") this.summary.added++;
-      else if (status === "duplicate") this.summary.duplicates++;
+      if (status === "added") {
+        this.summary.added++;
+        if (this.summary.added % OPTIMIZE_EVERY === 0) await this.store.optimize();
+      } else if (status === "duplicate") this.summary.duplicates++;
       else if (status === "skipped") this.summary.skipped++;
       // the store has the article now: the job keeps only its source
       await this.boss

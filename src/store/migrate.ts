@@ -1,6 +1,6 @@
 /**
  * `marsad migrate`: copies one store into another (a SQLite file into PostgreSQL, typically).
- * Articles go over in their order, each with all its sources in one transaction, rebuilt from
+ * Articles go over in their order, each with all its sources in the same transaction, rebuilt from
  * the stored analysis and input (nothing is analysed again); story clusters form as they did.
  * Sources the target has done are skipped, so an interrupted copy resumes where it stopped.
  */
@@ -25,11 +25,18 @@ export interface CopySummary {
 }
 
 const PAGE = 200;
+/** Articles per transaction: few round trips, and a stopped copy loses at most these. */
+const ARTICLES_PER_WRITE = 50;
 
 export async function copyStore(
   from: Store,
   to: Store,
-  options: { onProgress?: (p: CopyProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (p: CopyProgress) => void;
+    signal?: AbortSignal;
+    /** Articles per transaction (default ARTICLES_PER_WRITE). */
+    articlesPerWrite?: number;
+  } = {},
 ): Promise<CopySummary> {
   const started = performance.now();
   const total = (await from.stats()).articles;
@@ -41,6 +48,14 @@ export async function copyStore(
     interrupted: false,
   };
   let after = 0;
+  let batch: BatchEntry[] = [];
+  let pending = 0;
+  const flush = async () => {
+    if (batch.length) await to.write(batch);
+    summary.copied += pending;
+    batch = [];
+    pending = 0;
+  };
   for (;;) {
     const ids = await from.articleIds(after, PAGE);
     if (ids.length === 0) break;
@@ -49,13 +64,20 @@ export async function copyStore(
         summary.interrupted = true;
         break;
       }
-      if (await copyArticle(from, to, id)) summary.copied++;
-      else summary.skipped++;
+      const entries = await entriesOf(from, to, id);
+      if (entries.length === 0) {
+        summary.skipped++;
+        continue;
+      }
+      batch.push(...entries);
+      if (++pending >= (options.articlesPerWrite ?? ARTICLES_PER_WRITE)) await flush();
     }
     if (summary.interrupted) break;
     after = ids[ids.length - 1] as number;
-    options.onProgress?.({ articles: summary.copied + summary.skipped, total });
+    options.onProgress?.({ articles: summary.copied + pending + summary.skipped, total });
   }
+  await flush();
+  await to.optimize();
   if (!summary.interrupted) summary.otherSources = await copyOtherSources(from, to);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
@@ -71,21 +93,19 @@ async function allSources(from: Store, article: number): Promise<SourceRecord[]>
   }
 }
 
-/** Writes an article and its sources unless the target has them all; whether it wrote. */
-async function copyArticle(from: Store, to: Store, id: number): Promise<boolean> {
+/** An article's sources that the target lacks, each with the article's rows. */
+async function entriesOf(from: Store, to: Store, id: number): Promise<BatchEntry[]> {
   const sources = await allSources(from, id);
   const missing: SourceRecord[] = [];
   for (const source of sources) {
     if ((await to.sourceStatus(source.key))?.status !== "done") missing.push(source);
   }
-  if (missing.length === 0) return false;
+  if (missing.length === 0) return [];
   const record = await from.article(id);
   const raw = await from.rawInput(id);
-  if (!record || !raw) return false;
+  if (!record || !raw) return [];
   const rows = deriveRows(record.analysis, raw);
-  const batch: BatchEntry[] = missing.map((source) => ({ source: infoOf(source), rows }));
-  await to.write(batch);
-  return true;
+  return missing.map((source) => ({ source: infoOf(source), rows }));
 }
 
 /** Failed sources and feeds, which have no article; returns how many were carried over. */

@@ -1,8 +1,8 @@
 /**
  * The store's PostgreSQL schema: the same tables and columns as SQLite's (src/store/schema.ts at
  * its latest version), so that one set of queries serves both. Where SQLite has an implicit
- * `rowid` (events), PostgreSQL has a column of that name. The full-text index is a tsvector
- * column with a GIN index instead of an FTS5 table. Text is in the "C" collation, whatever the
+ * `rowid` (events), PostgreSQL has a column of that name. The full-text index is a table of
+ * tsvectors with a GIN index instead of an FTS5 table. Text is in the "C" collation, whatever the
  * database's: strings compare and sort by code point, as in SQLite, so that orders (and the
  * pages of `key > ?`) are the same on both.
  */
@@ -158,10 +158,21 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX events_target ON events(target);
   CREATE INDEX events_type ON events(type);
 
+  -- The text index: one narrow row per article. A search matches on doc through the GIN index
+  -- and never reads doc itself (out of line, in TOAST); it ranks on head (the first words: the
+  -- title, else the lead; small, in the row) and groups by cluster, carried here so that a search reads this table
+  -- alone. doc has no planner statistics: with them the planner takes a common word for a reason
+  -- to scan every row, and each row's doc would be read and decompressed to test it.
   CREATE TABLE fts (
-    article bigint PRIMARY KEY REFERENCES articles(id),
-    doc     tsvector NOT NULL
-  );
+    id        bigint PRIMARY KEY REFERENCES articles(id),
+    cluster   bigint NOT NULL,
+    published text COLLATE "C",
+    head      tsvector NOT NULL,
+    doc       tsvector NOT NULL
+  ) WITH (toast_tuple_target = 128);
+  ALTER TABLE fts ALTER COLUMN doc SET STATISTICS 0;
+  -- head stays in the row (compressed if need be), where ranking reads it without a TOAST fetch
+  ALTER TABLE fts ALTER COLUMN head SET STORAGE MAIN;
   CREATE INDEX fts_doc ON fts USING gin (doc);
   `,
 ];

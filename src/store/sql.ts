@@ -5,6 +5,7 @@
  * the two put them at opposite ends by default); each backend adapts that to its driver and says
  * where the two differ (full-text search, the write lock) in its `Dialect`.
  */
+import type { ArticleRows } from "./derive.js";
 import type { ParsedQuery } from "./query.js";
 
 export type Params = readonly unknown[];
@@ -44,14 +45,24 @@ export interface TextMatch {
 
 export interface Dialect {
   readonly name: "sqlite" | "postgres";
+  /** Refreshes the planner's statistics (after many writes; PostgreSQL may run no autovacuum). */
+  readonly optimizeSql: string;
   /** The LIMIT that means none. */
   readonly noLimit: number | null;
   /** Case-insensitive LIKE. */
   readonly like: string;
   /** The statement that adds an article's words to the text index. */
   indexSql: string;
-  indexParams(article: number, fts: { base: string; plain: string }): unknown[];
-  /** How the text index matches and ranks a parsed query. */
+  indexParams(
+    article: number,
+    cluster: number,
+    rows: Pick<ArticleRows, "fts" | "published">,
+  ): unknown[];
+  /**
+   * How the text index matches and ranks a parsed query. Its FROM clause names `a` a table with
+   * the article's `id`, `cluster` and `published` (the articles table joined, or the index's own
+   * copy of them).
+   */
   textMatch(query: ParsedQuery): TextMatch;
   /** Whether an error is the text index refusing a query (told to the user as such). */
   isTextQueryError(error: unknown): boolean;

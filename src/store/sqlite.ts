@@ -12,10 +12,11 @@ import type { Dialect, Params, SqlDatabase, SqlRunner } from "./sql.js";
 
 const dialect: Dialect = {
   name: "sqlite",
+  optimizeSql: "PRAGMA optimize",
   noLimit: -1,
   like: "LIKE",
   indexSql: "INSERT INTO fts (rowid, base, plain) VALUES (?, ?, ?)",
-  indexParams: (article, fts) => [article, fts.base, fts.plain],
+  indexParams: (article, _cluster, rows) => [article, rows.fts.base, rows.fts.plain],
   textMatch: (query) => ({
     from: "fts JOIN articles a ON a.id = fts.rowid",
     where: "fts MATCH ?",

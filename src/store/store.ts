@@ -150,6 +150,14 @@ export class Store {
     return this.db.close();
   }
 
+  /**
+   * Refreshes the query planner's statistics, after an ingest: PostgreSQL plans searches by them
+   * and a server may run no autovacuum to gather them.
+   */
+  async optimize(): Promise<void> {
+    if (!this.readonly) await this.db.run(this.db.dialect.optimizeSql);
+  }
+
   // -------------------------------------------------------------------------------------------
   // Writing
 
@@ -294,7 +302,7 @@ export class Store {
         rows.analysisJson,
       ],
     );
-    await tx.run(this.db.dialect.indexSql, this.db.dialect.indexParams(id, rows.fts));
+    await tx.run(this.db.dialect.indexSql, this.db.dialect.indexParams(id, cluster, rows));
     if (rows.signature) {
       await tx.run("INSERT INTO signatures (article, sig) VALUES (?, ?)", [
         id,
@@ -423,22 +431,28 @@ export class Store {
     sig: Uint32Array,
     bands: readonly number[],
   ): Promise<number | undefined> {
-    const candidates = new Set<number>();
-    for (let band = 0; band < bands.length; band++) {
-      const found = await tx.all<{ article: number }>(
-        `SELECT article FROM lsh WHERE band = ? AND key = ? LIMIT ${BAND_CANDIDATES}`,
-        [band, bands[band]],
-      );
-      for (const row of found) candidates.add(Number(row.article));
-    }
+    // every band's bucket in one query, and the candidates' signatures in another
+    const buckets = bands.map(
+      () =>
+        `SELECT article FROM (SELECT article FROM lsh WHERE band = ? AND key = ? LIMIT ${BAND_CANDIDATES}) AS b`,
+    );
+    const found = await tx.all<{ article: number }>(
+      buckets.join(" UNION "),
+      bands.flatMap((key, band) => [band, key]),
+    );
+    const candidates = [...new Set(found.map((r) => Number(r.article)))];
+    const signatures =
+      candidates.length === 0
+        ? []
+        : await tx.all<{ article: number; sig: Uint8Array }>(
+            `SELECT article, sig FROM signatures WHERE article IN (${candidates.map(() => "?").join(", ")})`,
+            candidates,
+          );
     let best: number | undefined;
     let bestScore = NEAR_DUPLICATE;
-    for (const article of candidates) {
-      const bytes = await tx.value<Uint8Array>("SELECT sig FROM signatures WHERE article = ?", [
-        article,
-      ]);
-      if (!bytes) continue;
-      const score = similarity(sig, signatureFromBytes(bytes));
+    for (const row of signatures) {
+      const article = Number(row.article);
+      const score = similarity(sig, signatureFromBytes(row.sig));
       if (score >= bestScore && (best === undefined || score > bestScore || article < best)) {
         best = article;
         bestScore = score;
@@ -506,7 +520,7 @@ export class Store {
       const pattern = `%${query.source.trim().replace(/[\\%_]/g, "\\$&")}%`;
       const like = this.db.dialect.like;
       where.push(
-        `(a.source ${like} ? ESCAPE '\\' OR a.url ${like} ? ESCAPE '\\' OR a.site ${like} ? ESCAPE '\\')`,
+        `a.id IN (SELECT id FROM articles WHERE source ${like} ? ESCAPE '\\' OR url ${like} ? ESCAPE '\\' OR site ${like} ? ESCAPE '\\')`,
       );
       params.push(pattern, pattern, pattern);
     }
@@ -545,20 +559,26 @@ export class Store {
       );
     }
     const forms = parsed ? queryForms(parsed) : undefined;
+    // the page's articles in one query, not one per hit
+    const found = new Map<number, SummaryRow & { text: string }>();
+    if (rows.length > 0) {
+      const page = await this.db.all<SummaryRow & { text: string }>(
+        `SELECT ${SUMMARY_COLUMNS}, t.text AS text FROM articles a JOIN clusters c ON c.id = a.cluster
+         JOIN article_content t ON t.article = a.id WHERE a.id IN (${rows.map(() => "?").join(", ")})`,
+        rows.map((r) => r.id),
+      );
+      for (const row of page) found.set(Number(row.id), row);
+    }
     const hits: SearchHit[] = [];
     for (const row of rows) {
-      const found = await this.db.get<SummaryRow & { text: string }>(
-        `SELECT ${SUMMARY_COLUMNS}, t.text AS text FROM articles a JOIN clusters c ON c.id = a.cluster
-         JOIN article_content t ON t.article = a.id WHERE a.id = ?`,
-        [row.id],
-      );
-      if (!found) continue;
+      const article = found.get(Number(row.id));
+      if (!article) continue;
       const score = Number(row.score);
       hits.push({
-        ...summaryOf(found),
+        ...summaryOf(article),
         score: score === 0 ? 0 : -score,
         matches: Number(row.n),
-        snippet: buildSnippet(found.text, forms),
+        snippet: buildSnippet(article.text, forms),
       });
     }
     return { total, hits };

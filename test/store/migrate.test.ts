@@ -75,7 +75,7 @@ describe("marsad migrate", () => {
         if (++writes === 5) stop.abort();
         return outcome;
       };
-      const first = await copyStore(from, to, { signal: stop.signal });
+      const first = await copyStore(from, to, { signal: stop.signal, articlesPerWrite: 1 });
       expect(first).toMatchObject({ copied: 5, interrupted: true });
       expect((await to.stats()).articles).toBe(5);
       to.write = write;

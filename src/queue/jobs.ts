@@ -20,6 +20,8 @@ export const QUEUE = "marsad-ingest";
 /** Longest a job may stay in hand: an article's analysis takes well under a second. */
 export const EXPIRE_SECONDS = 30;
 export const MAINTENANCE_SECONDS = 10;
+/** Longest a page or feed job may stay in hand: politeness and the page's own timeout. */
+export const FETCH_EXPIRE_SECONDS = 120;
 /** Retries of a job that failed for a reason that may pass (a fetch, the database). */
 export const RETRY_LIMIT = 3;
 /** The first retry waits this long; each later one twice as long. */
@@ -42,18 +44,7 @@ export function queueSchema(url: string): string {
  */
 export async function startBoss(url: string, supervise: boolean, connections = 2): Promise<PgBoss> {
   const { connectionString } = parseStoreUrl(url);
-  const boss = new PgBoss({
-    connectionString,
-    schema: queueSchema(url),
-    application_name: "marsad-queue",
-    max: connections,
-    supervise,
-    schedule: false,
-    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
-    // finished jobs keep only their source (the article is in the store), so keeping them is
-    // cheap; `marsad status` counts them
-    deleteAfterDays: 3650,
-  });
+  const boss = newBoss(connectionString, queueSchema(url), supervise, connections);
   // errors while the database is away are retried by pg-boss; the caller decides what to show
   boss.on("error", () => {});
   try {
@@ -67,6 +58,29 @@ export async function startBoss(url: string, supervise: boolean, connections = 2
     );
   }
   return boss;
+}
+
+function newBoss(
+  connectionString: string,
+  schema: string,
+  supervise: boolean,
+  connections: number,
+): PgBoss {
+  return new PgBoss({
+    connectionString,
+    schema,
+    application_name: "marsad-queue",
+    max: connections,
+    supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+    // finished jobs keep only their source (the article is in the store), so keeping them is
+    // cheap; `marsad status` counts them
+    deleteAfterDays: 3650,
+    // a failed job leaves the live table within a minute (`status` reads both), so that queuing
+    // its source again makes a new job rather than meeting the old id
+    archiveFailedAfterSeconds: 60,
+  });
 }
 
 async function ensureQueue(boss: PgBoss): Promise<void> {
@@ -102,7 +116,13 @@ export function jobId(source: SourceInfo): string {
 export async function enqueueJobs(boss: PgBoss, jobs: readonly IngestJob[]): Promise<void> {
   if (jobs.length === 0) return;
   await boss.insert(
-    jobs.map((data) => ({ id: jobId(data.source), name: QUEUE, data: pack(data) })),
+    jobs.map((data) => ({
+      id: jobId(data.source),
+      name: QUEUE,
+      data: pack(data),
+      // a fetch waits its turn at the host (--host-delay) and for the page (--timeout)
+      ...("url" in data ? { expireInSeconds: FETCH_EXPIRE_SECONDS } : {}),
+    })),
   );
 }
 

@@ -183,7 +183,9 @@ class JobRunner {
   }
 
   private async process(data: IngestJob): Promise<WriteOutcome["status"] | "skipped" | "feed"> {
-    if ((await this.store.sourceStatus(data.source.key))?.status === "done") return "skipped";
+    // an article done is skipped; a feed done is read again for its new items
+    const was = await this.store.sourceStatus(data.source.key);
+    if (was?.status === "done" && was.kind !== "feed") return "skipped";
     const defaults = { date: data.date, kb: this.kb };
     let task: AnalyseTask;
     if ("url" in data) {

@@ -41,10 +41,11 @@ export function parseStoreUrl(url: string): { connectionString: string; schema: 
     throw new InputError("bad-option", `${redactUrl(url)}: not a valid postgres:// URL`);
   }
   const schema = parsed.searchParams.get("schema") ?? "public";
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+  // at most 44 characters: the queue's schema adds "_queue" and pg-boss takes 50
+  if (!/^[a-z_][a-z0-9_]{0,43}$/.test(schema)) {
     throw new InputError(
       "bad-option",
-      `schema "${schema}": use lower-case letters, digits and _ (at most 63)`,
+      `schema "${schema}": use lower-case letters, digits and _ (at most 44)`,
     );
   }
   parsed.searchParams.delete("schema");
@@ -262,7 +263,7 @@ class PostgresDatabase extends Runner implements SqlDatabase {
 
   async *iterate<T>(sql: string, params: Params = []): AsyncIterable<T> {
     const { client, done } = await this.checkout();
-    let broken = false;
+    let finished = false;
     try {
       await client.query("BEGIN READ ONLY");
       await client.query(`DECLARE rows NO SCROLL CURSOR FOR ${this.text(sql)}`, values(params));
@@ -272,12 +273,12 @@ class PostgresDatabase extends Runner implements SqlDatabase {
         if (page.rows.length < ROWS_PER_FETCH) break;
       }
       await client.query("COMMIT");
-    } catch (error) {
-      broken = true;
-      throw error;
+      finished = true;
     } finally {
-      if (broken) await client.query("ROLLBACK").catch(() => {});
-      done(broken);
+      // a reader that stopped early (or failed) leaves the transaction and its cursor open: the
+      // connection is not given back to the pool like that
+      if (!finished) await client.query("ROLLBACK").catch(() => {});
+      done(!finished);
     }
   }
 

@@ -298,7 +298,8 @@ describe("ingest --queue and workers", () => {
         },
         60,
       );
-      // its items are done: no new jobs, nothing stored twice
+      // the feed was fetched again; its items are done: no new jobs, nothing stored twice
+      expect(server.requests.filter((p) => p === "/feed.xml")).toHaveLength(2);
       expect(second.articles).toBe(2);
       expect(server.requests.filter((p) => p === "/a")).toHaveLength(1);
     } finally {

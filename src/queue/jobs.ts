@@ -42,11 +42,16 @@ export function queueSchema(url: string): string {
  * A started pg-boss on the store's database. `supervise` makes this process take its turn at
  * maintenance (expiring jobs of dead workers, archiving); only workers need to.
  */
-export async function startBoss(url: string, supervise: boolean, connections = 2): Promise<PgBoss> {
+export async function startBoss(
+  url: string,
+  supervise: boolean,
+  connections = 2,
+  onError: (error: Error) => void = () => {},
+): Promise<PgBoss> {
   const { connectionString } = parseStoreUrl(url);
   const boss = newBoss(connectionString, queueSchema(url), supervise, connections);
   // errors while the database is away are retried by pg-boss; the caller decides what to show
-  boss.on("error", () => {});
+  boss.on("error", onError);
   try {
     await boss.start();
     await ensureQueue(boss);

@@ -69,10 +69,10 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const tell = options.onEvent ?? (() => {});
   let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
   try {
-    boss = await startBoss(url, true, 2);
+    boss = await startBoss(url, true, 2, (error) =>
+      tell({ kind: "trouble", message: describeError(error) }),
+    );
     const queue = boss;
-    queue.removeAllListeners("error");
-    queue.on("error", (error) => tell({ kind: "trouble", message: describeError(error) }));
     tell({ kind: "ready", concurrency });
     const schema = queueSchema(url);
     const job = new JobRunner(store, queue, schema, runner, web, options.kb, tell, summary);
@@ -104,11 +104,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           await queue.complete(QUEUE, next.id, output);
         } catch (error) {
           // if the database is away, the job stays in hand until it expires, then runs again
-          await queue
-            .fail(QUEUE, next.id, {
-              message: describeError(error).replace(/^internal error: /, ""),
-            })
-            .catch(() => {});
+          await queue.fail(QUEUE, next.id, { message: (error as Error).message }).catch(() => {});
         }
       }
     };

@@ -182,8 +182,14 @@ function values(params: Params): unknown[] {
 }
 
 class Runner implements SqlRunner {
-  private readonly texts = new Map<string, string>();
-  constructor(protected readonly client: pg.Pool | pg.PoolClient) {}
+  /**
+   * @param texts the store's SQL with its placeholders numbered, shared by the pool and every
+   * transaction: a write runs the same few statements each time
+   */
+  constructor(
+    protected readonly client: pg.Pool | pg.PoolClient,
+    private readonly texts: Map<string, string>,
+  ) {}
 
   protected text(sql: string): string {
     let text = this.texts.get(sql);
@@ -219,8 +225,12 @@ class Runner implements SqlRunner {
 
 class PostgresDatabase extends Runner implements SqlDatabase {
   readonly dialect = dialect;
+  private readonly numbered: Map<string, string>;
+
   constructor(private readonly pool: pg.Pool) {
-    super(pool);
+    const numbered = new Map<string, string>();
+    super(pool, numbered);
+    this.numbered = numbered;
   }
 
   /**
@@ -247,7 +257,7 @@ class PostgresDatabase extends Runner implements SqlDatabase {
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-      const value = await work(new Runner(client));
+      const value = await work(new Runner(client, this.numbered));
       await client.query("COMMIT");
       return value;
     } catch (error) {

@@ -170,17 +170,19 @@ async function runWorkerCommand(flags: WorkerFlags): Promise<void> {
 
 async function runStatus(flags: StatusFlags): Promise<void> {
   const { openStore } = await import("../store/index.js");
+  // The queue is read before the store: a worker stores an article before it completes the
+  // job, so a queue seen drained means every article it ran is already in the counts below.
+  let queue: Awaited<ReturnType<typeof import("../queue/index.js").queueStatus>>;
+  if (isPostgresUrl(flags.db)) {
+    const { queueStatus } = await import("../queue/index.js");
+    queue = await queueStatus(flags.db);
+  }
   const store = await openStore(flags.db, { readonly: true });
   let stats: Awaited<ReturnType<typeof store.stats>>;
   try {
     stats = await store.stats();
   } finally {
     await store.close();
-  }
-  let queue: Awaited<ReturnType<typeof import("../queue/index.js").queueStatus>>;
-  if (isPostgresUrl(flags.db)) {
-    const { queueStatus } = await import("../queue/index.js");
-    queue = await queueStatus(flags.db);
   }
   const status = {
     articles: stats.articles,

@@ -106,6 +106,8 @@ export async function runEnqueue(sources: string[], flags: EnqueueFlags): Promis
     const lines = [
       `queued ${summary.queued} jobs in ${summary.seconds.toFixed(1)} s; start workers with: marsad worker --db <url>`,
     ];
+    if (summary.alreadyQueued)
+      lines.push(`  waiting     ${summary.alreadyQueued} (in the queue already, not queued twice)`);
     if (summary.skipped) lines.push(`  skipped     ${summary.skipped} (done already)`);
     if (summary.failed) lines.push(`  failed      ${summary.failed} (recorded in the store)`);
     for (const f of summary.failures.slice(0, SHOWN)) lines.push(`    ${f.source}: ${f.reason}`);

@@ -11,7 +11,7 @@ import {
   queueSources,
   Warnings,
 } from "../store/index.js";
-import { enqueueJobs, type IngestJob, startBoss } from "./jobs.js";
+import { enqueueJobs, type IngestJob, queueSchema, startBoss } from "./jobs.js";
 
 export interface EnqueueOptions {
   /** Publication date for articles that give none (YYYY-MM-DD), carried by each job. */
@@ -21,8 +21,10 @@ export interface EnqueueOptions {
 }
 
 export interface EnqueueSummary {
-  /** Jobs queued (a source already waiting in the queue is not queued twice). */
+  /** Jobs added to the queue. */
   queued: number;
+  /** Sources already waiting in the queue (or in a worker's hands): not queued twice. */
+  alreadyQueued: number;
   /** Sources that could not be read, recorded as failed. */
   failed: number;
   /** Sources the store has done already. */
@@ -48,13 +50,15 @@ export async function enqueue(
   const warnings = new Warnings();
   const failures: EnqueueSummary["failures"] = [];
   let queued = 0;
+  let alreadyQueued = 0;
   try {
     boss = await startBoss(url, false);
     const queue = boss;
     let batch: IngestJob[] = [];
     const flush = async () => {
-      await enqueueJobs(queue, batch);
-      queued += batch.length;
+      const added = await enqueueJobs(queue, queueSchema(url), batch);
+      queued += added;
+      alreadyQueued += batch.length - added;
       batch = [];
     };
     for await (const item of queueSources(store, inputs, {
@@ -81,6 +85,7 @@ export async function enqueue(
   }
   return {
     queued,
+    alreadyQueued,
     failed: counts.failed,
     skipped: counts.skipped,
     warnings: warnings.count,

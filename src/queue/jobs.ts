@@ -117,18 +117,32 @@ export function jobId(source: SourceInfo): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((Number.parseInt(hex[16] as string, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Adds jobs (those already queued are left as they are). */
-export async function enqueueJobs(boss: PgBoss, jobs: readonly IngestJob[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await boss.insert(
-    jobs.map((data) => ({
-      id: jobId(data.source),
-      name: QUEUE,
-      data: pack(data),
-      // a fetch waits its turn at the host (--host-delay) and for the page (--timeout)
-      ...("url" in data ? { expireInSeconds: FETCH_EXPIRE_SECONDS } : {}),
-    })),
-  );
+/**
+ * Adds jobs; those already in the queue (by id) are left as they are. Returns how many were new,
+ * counted just before the insert (another process queuing the same sources at that instant may
+ * make the count high by its overlap).
+ */
+export async function enqueueJobs(
+  boss: PgBoss,
+  schema: string,
+  jobs: readonly IngestJob[],
+): Promise<number> {
+  if (jobs.length === 0) return 0;
+  const rows = jobs.map((data) => ({
+    id: jobId(data.source),
+    name: QUEUE,
+    data: pack(data),
+    // a fetch waits its turn at the host (--host-delay) and for the page (--timeout)
+    ...("url" in data ? { expireInSeconds: FETCH_EXPIRE_SECONDS } : {}),
+  }));
+  const waiting = await boss
+    .getDb()
+    .executeSql(
+      `SELECT count(*)::int AS n FROM ${schema}.job WHERE name = $1 AND id = ANY($2::uuid[])`,
+      [QUEUE, rows.map((r) => r.id)],
+    );
+  await boss.insert(rows);
+  return jobs.length - Number(waiting.rows[0]?.n ?? 0);
 }
 
 /**

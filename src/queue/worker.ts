@@ -99,13 +99,19 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           await Promise.race([stopped, sleep(IDLE_POLL_MS)]);
           continue;
         }
+        let output: object;
         try {
-          const output = await job.run(next);
-          await queue.complete(QUEUE, next.id, output);
+          output = await job.run(next);
         } catch (error) {
           // if the database is away, the job stays in hand until it expires, then runs again
           await queue.fail(QUEUE, next.id, { message: (error as Error).message }).catch(() => {});
+          continue;
         }
+        // the article is stored: a job that cannot be marked complete now expires and runs
+        // again, finding its source done, rather than counting as a failed try
+        await queue
+          .complete(QUEUE, next.id, output)
+          .catch((error) => tell({ kind: "trouble", message: describeError(error) }));
       }
     };
     await Promise.all(Array.from({ length: concurrency }, loop));
@@ -229,7 +235,7 @@ class JobRunner {
         ...(data.date ? { date: data.date } : {}),
       });
     }
-    await enqueueJobs(this.boss, jobs);
+    await enqueueJobs(this.boss, this.schema, jobs);
     await this.store.recordSource({ key: feed, kind: "feed" });
   }
 }

@@ -130,8 +130,14 @@ describe("ingest --queue and workers", () => {
     const file = jsonl("batch.jsonl", shortArticles(0, 6));
     const first = await marsad(["ingest", file, "--queue", "--db", pg.url, "--json"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ queued: 6, failed: 0, skipped: 0 });
-    await marsad(["ingest", file, "--queue", "--db", pg.url]);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      queued: 6,
+      alreadyQueued: 0,
+      failed: 0,
+      skipped: 0,
+    });
+    const again = await marsad(["ingest", file, "--queue", "--db", pg.url, "--json"]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ queued: 0, alreadyQueued: 6 });
     const s = await status();
     expect(s.articles).toBe(0);
     expect(s.queue).toMatchObject({ pending: 6, active: 0, completed: 0, failed: 0 });

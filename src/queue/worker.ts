@@ -103,8 +103,11 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
         try {
           output = await job.run(next);
         } catch (error) {
-          // if the database is away, the job stays in hand until it expires, then runs again
-          await queue.fail(QUEUE, next.id, { message: (error as Error).message }).catch(() => {});
+          // only a job still this run's: one that expired meanwhile is another worker's now. If
+          // the database is away, the job stays in hand until it expires, then runs again.
+          if (await job.stillHeld(next).catch(() => false)) {
+            await queue.fail(QUEUE, next.id, { message: (error as Error).message }).catch(() => {});
+          }
           continue;
         }
         // the article is stored: a job that cannot be marked complete now expires and runs
@@ -182,6 +185,17 @@ class JobRunner {
       }
       throw new Error(reason);
     }
+  }
+
+  /** Whether the job is still in the hands of the run that took it (it has not expired). */
+  async stillHeld(job: { id: string; retryCount: number }): Promise<boolean> {
+    const held = await this.boss
+      .getDb()
+      .executeSql(
+        `SELECT 1 FROM ${this.schema}.job WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3`,
+        [QUEUE, job.id, job.retryCount],
+      );
+    return held.rows.length > 0;
   }
 
   private async process(data: IngestJob): Promise<WriteOutcome["status"] | "skipped" | "feed"> {

@@ -37,7 +37,16 @@ import {
   type Store,
   type StoreStats,
 } from "../src/store/index.js";
-import { ANT_CORPUS, buildQueries, percentile, writeAntJsonl } from "./lib/store-bench.js";
+import {
+  buildQueries,
+  formatSpread,
+  RUNS,
+  requireCorpus,
+  sqliteBytes,
+  type Timed,
+  timeQueries,
+  writeAntJsonl,
+} from "./lib/store-bench.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "bin", "marsad.js");
@@ -65,8 +74,6 @@ const POLL_MS = 250;
 const DRAIN_TIMEOUT_MS = 60 * 60 * 1000;
 /** Sources per `write` while copying: one transaction each, as ingest batches them. */
 const COPY_BATCH = 200;
-/** Each query's median is over this many runs after its first. */
-const RUNS = 5;
 
 function positive(name: string, value: string): number {
   const n = Number(value);
@@ -127,9 +134,7 @@ class Schemas {
 }
 
 interface CliResult {
-  code: number | null;
   stdout: string;
-  stderr: string;
   seconds: number;
 }
 
@@ -148,8 +153,7 @@ function cli(args: string[]): Promise<CliResult> {
   return new Promise((done, fail) => {
     child.on("error", fail);
     child.on("close", (code) => {
-      const result = { code, stdout, stderr, seconds: secondsSince(started) };
-      if (code === 0) done(result);
+      if (code === 0) done({ stdout, seconds: secondsSince(started) });
       else fail(new Error(`marsad ${args.join(" ")} exited ${code}: ${stderr.trim()}`));
     });
   });
@@ -165,9 +169,6 @@ interface QueueCounts {
 /** What `marsad status --json` prints, as far as this bench reads it. */
 interface Status {
   articles: number;
-  stories: number;
-  sources: number;
-  failedSources: number;
   queue?: QueueCounts;
 }
 
@@ -419,44 +420,9 @@ async function allIds(store: Store): Promise<number[]> {
   }
 }
 
-interface Timed {
-  first: number;
-  median: number;
-  total: number | string;
-}
-
-/** Each query's first run (fresh plan, cold cache for its pages), then the median of RUNS more. */
-async function timeQueries(store: Store, queries: SearchQuery[]): Promise<Timed[]> {
-  const out: Timed[] = [];
-  for (const query of queries) {
-    let t = performance.now();
-    let total: number | string;
-    try {
-      total = (await store.search(query)).total;
-    } catch (error) {
-      out.push({
-        first: Number.NaN,
-        median: Number.NaN,
-        total: `error: ${(error as Error).message}`,
-      });
-      continue;
-    }
-    const first = performance.now() - t;
-    const runs: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      t = performance.now();
-      await store.search(query);
-      runs.push(performance.now() - t);
-    }
-    runs.sort((a, b) => a - b);
-    out.push({ first, median: runs[Math.floor(RUNS / 2)] as number, total });
-  }
-  return out;
-}
-
+/** p50, p95 and max of `times` in the columns of the side-by-side table. */
 function summary(times: number[]): string {
-  const sorted = times.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return `p50 ${ms(percentile(sorted, 50)).padStart(9)}  p95 ${ms(percentile(sorted, 95)).padStart(9)}  max ${ms(sorted.at(-1) ?? Number.NaN).padStart(9)}`;
+  return formatSpread(times, { width: 9, separator: "  " });
 }
 
 function statsLine(s: StoreStats): string {
@@ -530,12 +496,8 @@ async function benchSearch(dir: string, schemas: Schemas, admin: pg.Client): Pro
       ? "  stats: identical"
       : `  stats DIFFER in ${differ.join(", ")}${a.articles === b.articles ? "" : " (articles!)"}`,
   );
-  const sqliteBytes = ["", "-wal"].reduce(
-    (n, s) => n + (existsSync(sqlitePath + s) ? statSync(sqlitePath + s).size : 0),
-    0,
-  );
   console.log(
-    `  size: SQLite ${mb(sqliteBytes)}, PostgreSQL ${mb(await schemas.size(pgSchema.name))} (tables, indexes, TOAST)`,
+    `  size: SQLite ${mb(sqliteBytes(sqlitePath))}, PostgreSQL ${mb(await schemas.size(pgSchema.name))} (tables, indexes, TOAST)`,
   );
   await sqlite.close();
   await postgres.close();
@@ -555,7 +517,7 @@ async function benchSearch(dir: string, schemas: Schemas, admin: pg.Client): Pro
     console.log(
       `  warm-up on ${name} (lexicon, KB, connections): ${ms(performance.now() - start)}`,
     );
-    times[name] = await timeQueries(store, queries);
+    times[name] = await timeQueries(store, queries, { keepErrors: true });
     await store.close();
   }
   printSearch(queries, times.sqlite, times.postgres);
@@ -612,10 +574,7 @@ function printSearch(queries: SearchQuery[], sqlite: Timed[], postgres: Timed[])
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!existsSync(ANT_CORPUS)) {
-    console.error(`bench-scale: the ANT corpus is not at ${ANT_CORPUS.pathname}`);
-    process.exit(2);
-  }
+  requireCorpus("bench-scale");
   const stale = staleBuild();
   if (stale && !values["skip-workers"]) {
     console.error(`bench-scale: ${stale}: run \`npm run build\` first (the workers run dist/)`);

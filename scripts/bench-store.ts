@@ -9,7 +9,7 @@
  *   npx tsx scripts/bench-store.ts --limit 2000 --jobs 1
  *   npx tsx scripts/bench-store.ts --no-ui         # without the browser
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +17,17 @@ import Database from "better-sqlite3";
 import { chromium } from "playwright-core";
 import { startServer } from "../src/server/index.js";
 import { ingest, openStore, type SearchQuery, type Store } from "../src/store/index.js";
-import { ANT_CORPUS, buildQueries, percentile, writeAntJsonl } from "./lib/store-bench.js";
+import {
+  buildQueries,
+  formatSpread,
+  percentile,
+  RUNS,
+  requireCorpus,
+  spread,
+  sqliteBytes,
+  timeQueries,
+  writeAntJsonl,
+} from "./lib/store-bench.js";
 
 const { values } = parseArgs({
   options: {
@@ -29,10 +39,7 @@ const { values } = parseArgs({
 });
 const limit = Number(values.limit) || Number.POSITIVE_INFINITY;
 
-if (!existsSync(ANT_CORPUS)) {
-  console.error(`bench-store: the ANT corpus is not at ${ANT_CORPUS.pathname}`);
-  process.exit(2);
-}
+requireCorpus("bench-store");
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -97,8 +104,7 @@ async function benchUi(store: Store, db: string, queries: SearchQuery[]): Promis
       const sorted = times.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
       all.push(...sorted);
       console.log(
-        `  ${kind.padEnd(8)} ${sorted.length} pages: p50 ${percentile(sorted, 50).toFixed(0)} ms, ` +
-          `p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} ms`,
+        `  ${kind.padEnd(8)} ${sorted.length} pages: ${formatSpread(sorted, { digits: 0 })}`,
       );
     }
     all.sort((a, b) => a - b);
@@ -146,10 +152,7 @@ async function main(): Promise<void> {
   console.log(
     `memory: peak RSS ${mb(maxRss)} (getrusage, process with its worker threads), sampled peak ${mb(peak)}`,
   );
-  const size = ["", "-wal"].reduce(
-    (n, s) => n + (existsSync(db + s) ? statSync(db + s).size : 0),
-    0,
-  );
+  const size = sqliteBytes(db);
   console.log(
     `store: ${stats.articles} articles, ${stats.clusters} story clusters, ${stats.entities} entities, ${stats.quotes} quotes; ${mb(size)} on disk`,
   );
@@ -165,31 +168,16 @@ async function main(): Promise<void> {
   await reader.search({ q: "والحكومة", entity: "وزارة الداخلية" });
   console.log(`warm-up (lexicon and KB load): ${(performance.now() - warm).toFixed(0)} ms`);
   // each query's first run (fresh statements, cold caches), then the median of five more runs
-  const first: number[] = [];
-  const median: number[] = [];
-  let hits = 0;
-  for (const query of queries) {
-    let t = performance.now();
-    hits += (await reader.search(query)).total;
-    first.push(performance.now() - t);
-    const runs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      t = performance.now();
-      await reader.search(query);
-      runs.push(performance.now() - t);
-    }
-    median.push(runs.sort((a, b) => a - b)[2] as number);
-  }
+  const timed = await timeQueries(reader, queries);
+  const hits = timed.reduce((n, t) => n + (t.total as number), 0);
   console.log(`search: ${queries.length} queries, ${hits} matching stories in all`);
   for (const [label, times] of [
-    ["first run", first],
-    ["median of 5", median],
+    ["first run", timed.map((t) => t.first)],
+    [`median of ${RUNS}`, timed.map((t) => t.median)],
   ] as const) {
-    const sorted = [...times].sort((a, b) => a - b);
-    const max = sorted[sorted.length - 1] as number;
+    const { max } = spread(times);
     console.log(
-      `  ${label}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, ` +
-        `max ${max.toFixed(1)} ms (${JSON.stringify(queries[times.indexOf(max)])})`,
+      `  ${label}: ${formatSpread(times)} (${JSON.stringify(queries[times.indexOf(max)])})`,
     );
   }
   if (!values["no-ui"]) await benchUi(reader, db, queries);

@@ -55,6 +55,22 @@ async function writeLines(path: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long a wait may last: a queue stuck for this long is a failed check, not a slow one. */
+const WAIT_MINUTES = 10;
+
+/** Calls `probe` every `everyMs` until it gives a value; throws once WAIT_MINUTES have passed. */
+async function waitFor<T>(what: string, probe: () => T | undefined, everyMs: number): Promise<T> {
+  const until = performance.now() + WAIT_MINUTES * 60_000;
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    if (performance.now() > until) {
+      throw new Error(`check-queue: gave up waiting for ${what} after ${WAIT_MINUTES} minutes`);
+    }
+    await sleep(everyMs);
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "marsad-check-queue-"));
   const file = join(dir, "ant.jsonl");
@@ -72,7 +88,7 @@ async function main(): Promise<void> {
     );
     const started = performance.now();
     workers.push(worker(db), worker(db));
-    while (status(db).queue.completed < 10) await sleep(200);
+    await waitFor("10 completed jobs", () => status(db).queue.completed >= 10 || undefined, 200);
     const victim = workers[1] as ChildProcess;
     victim.kill("SIGKILL");
     const killed = performance.now();
@@ -80,11 +96,14 @@ async function main(): Promise<void> {
       `killed a worker with SIGKILL at ${status(db).queue.completed} completed jobs (${((killed - started) / 1000).toFixed(1)} s)`,
     );
     workers.push(worker(db));
-    let s = status(db);
-    while (s.queue.pending + s.queue.active > 0) {
-      await sleep(500);
-      s = status(db);
-    }
+    const s = await waitFor(
+      "the queue to drain",
+      () => {
+        const now = status(db);
+        return now.queue.pending + now.queue.active > 0 ? undefined : now;
+      },
+      500,
+    );
     const drained = performance.now();
     console.log(
       `drained ${((drained - killed) / 1000).toFixed(1)} s after the kill: ${JSON.stringify(s.queue)}`,

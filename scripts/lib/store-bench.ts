@@ -1,15 +1,23 @@
 /**
  * What the store benches share: the ANT corpus written as an ingest JSONL file, the 50 searches
- * built from it (so that bench-store and bench-scale time the same kinds of query), and
- * percentiles. The corpus lives in ../shared and is read, never copied into the repository.
+ * built from it (so that bench-store and bench-scale time the same kinds of query), their timing,
+ * percentiles and a SQLite store's size. The corpus lives in ../shared and is read, never copied
+ * into the repository.
  */
-import { createReadStream, writeFileSync } from "node:fs";
+import { createReadStream, existsSync, statSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
-import type { SearchQuery } from "../../src/store/index.js";
+import type { SearchQuery, Store } from "../../src/store/index.js";
 import { normalizeArabic } from "../../src/text/index.js";
+import { ANT } from "./corpus.js";
 
-export const ANT_CORPUS = new URL("../../../shared/data/news/ant_v1.1.jsonl", import.meta.url);
+/** Stops `script` with a clear message (exit 2) where the ANT corpus is not there. */
+export function requireCorpus(script: string): void {
+  if (!existsSync(ANT)) {
+    console.error(`${script}: the ANT corpus is not at ${ANT}`);
+    process.exit(2);
+  }
+}
 
 /** ANT dates are ISO date-times or DD/MM/YYYY. */
 export function isoDate(time: string): string {
@@ -28,7 +36,7 @@ export async function writeAntJsonl(
 ): Promise<string[]> {
   const lines: string[] = [];
   const texts: string[] = [];
-  const input = createInterface({ input: createReadStream(ANT_CORPUS), crlfDelay: Infinity });
+  const input = createInterface({ input: createReadStream(ANT), crlfDelay: Infinity });
   for await (const line of input) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { docno: string; text?: string; time?: string; url?: string };
@@ -126,4 +134,80 @@ export function buildQueries(texts: string[], db: string): SearchQuery[] {
 /** The p-th percentile of ascending `sorted` (nearest rank, rounding down). */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** p50, p95 (nearest rank) and max of the finite `times`, in ms; NaN for none. */
+export function spread(times: number[]): { p50: number; p95: number; max: number } {
+  const sorted = times.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/**
+ * "p50 … ms, p95 … ms, max … ms" of `times`: each figure with `digits` decimals, " ms" after it,
+ * padded on the left to `width`, and `separator` between the three.
+ */
+export function formatSpread(
+  times: number[],
+  { digits = 1, width = 0, separator = ", " } = {},
+): string {
+  const { p50, p95, max } = spread(times);
+  const ms = (n: number) => `${n.toFixed(digits)} ms`.padStart(width);
+  return `p50 ${ms(p50)}${separator}p95 ${ms(p95)}${separator}max ${ms(max)}`;
+}
+
+/** Each query's median is over this many runs after its first. */
+export const RUNS = 5;
+
+/** A query's times in ms, and its total; a query that failed has NaN times and its error. */
+export interface Timed {
+  first: number;
+  median: number;
+  total: number | string;
+}
+
+/**
+ * Each query's first run (fresh statements or plan, cold caches for its pages), then the median
+ * of RUNS more. A query that fails is thrown, or with `keepErrors` kept as `error: <message>` in
+ * its total (NaN times) and the rest timed all the same.
+ */
+export async function timeQueries(
+  store: Store,
+  queries: SearchQuery[],
+  { keepErrors = false } = {},
+): Promise<Timed[]> {
+  const out: Timed[] = [];
+  for (const query of queries) {
+    let t = performance.now();
+    let total: number | string;
+    try {
+      total = (await store.search(query)).total;
+    } catch (error) {
+      if (!keepErrors) throw error;
+      out.push({
+        first: Number.NaN,
+        median: Number.NaN,
+        total: `error: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    const first = performance.now() - t;
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      t = performance.now();
+      await store.search(query);
+      runs.push(performance.now() - t);
+    }
+    runs.sort((a, b) => a - b);
+    out.push({ first, median: runs[Math.floor(RUNS / 2)] as number, total });
+  }
+  return out;
+}
+
+/** Bytes a SQLite store takes on disk: its file and its write-ahead log. */
+export function sqliteBytes(path: string): number {
+  return ["", "-wal"].reduce((n, s) => n + (existsSync(path + s) ? statSync(path + s).size : 0), 0);
 }

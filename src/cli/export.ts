@@ -16,8 +16,8 @@ import { type Command, Option } from "commander";
 import { stringify } from "csv-stringify/sync";
 import { InputError } from "../errors.js";
 import type { EventActorRecord, EventQuery, EventRecord, Store } from "../store/index.js";
+import { DB_HELP, DEFAULT_DB } from "./options.js";
 
-const DEFAULT_DB = "./marsad.db";
 const CODER = "marsad 0.1.0";
 /** The PLOVER version of the event types and modes. */
 const PLOVER_VERSION = "0.8";
@@ -48,7 +48,7 @@ export function registerExportCommand(program: Command): void {
         .choices(["plover-json", "csv"])
         .default("plover-json"),
     )
-    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
+    .option("--db <file|url>", DB_HELP, DEFAULT_DB)
     .option("--out <file>", "write to this file instead of standard output")
     .option("--entity <key|name>", "only events with this entity as source or target")
     .option("--type <type>", "only this PLOVER type, e.g. ASSAULT")

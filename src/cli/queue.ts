@@ -5,10 +5,9 @@
  */
 import type { Command } from "commander";
 import { InputError } from "../errors.js";
-import { isPostgresUrl } from "../store/index.js";
-import { positive, whole } from "./options.js";
+import { isPostgresUrl, redactUrl } from "../store/url.js";
+import { DB_HELP, DEFAULT_DB, interruptedError, positive, whole } from "./options.js";
 
-const DEFAULT_DB = "./marsad.db";
 const SHOWN = 20;
 
 export interface EnqueueFlags {
@@ -56,7 +55,7 @@ export function registerQueueCommands(program: Command): void {
   program
     .command("status")
     .description("what a store holds and, for a PostgreSQL store with a queue, the jobs")
-    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
+    .option("--db <file|url>", DB_HELP, DEFAULT_DB)
     .option("--json", "print the status as JSON")
     .action(runStatus);
 
@@ -117,14 +116,13 @@ export async function runEnqueue(sources: string[], flags: EnqueueFlags): Promis
     process.stdout.write(`${lines.join("\n")}\n`);
   }
   if (summary.interrupted) {
-    throw new InputError("bad-option", "interrupted: run the same command again to finish");
+    throw interruptedError();
   }
 }
 
 async function runWorkerCommand(flags: WorkerFlags): Promise<void> {
   requirePostgres(flags.db, "marsad worker");
   const { runWorker } = await import("../queue/index.js");
-  const { redactUrl } = await import("../store/index.js");
   const stop = new AbortController();
   const onSignal = (name: string) => () => {
     if (stop.signal.aborted) process.exit(130);
@@ -254,6 +252,6 @@ async function runMigrate(flags: MigrateFlags): Promise<void> {
     );
   }
   if (summary.interrupted) {
-    throw new InputError("bad-option", "interrupted: run the same command again to finish");
+    throw interruptedError();
   }
 }

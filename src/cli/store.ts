@@ -16,10 +16,9 @@ import {
   type Store,
   type StoreStats,
 } from "../store/index.js";
-import { dateOption, positive, whole } from "./options.js";
+import { DB_HELP, DEFAULT_DB, dateOption, interruptedError, positive, whole } from "./options.js";
 import { runEnqueue } from "./queue.js";
 
-const DEFAULT_DB = "./marsad.db";
 /** Failures listed in the human summary; --json lists them all (up to the kept maximum). */
 const FAILURES_SHOWN = 20;
 
@@ -100,7 +99,7 @@ export function registerStoreCommands(program: Command): void {
       'full-text search of a store: words (الصين also finds والصين، للصين), "phrases", OR',
     )
     .argument("[query...]", 'e.g. الصين روسيا, "الرئيس الصيني" OR بوتين')
-    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
+    .option("--db <file|url>", DB_HELP, DEFAULT_DB)
     .option("--entity <key|name>", "only articles mentioning this entity (KB id or name)")
     .option("--speaker <key|name>", "only articles quoting this speaker")
     .option("--from <date>", "published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -115,7 +114,7 @@ export function registerStoreCommands(program: Command): void {
   program
     .command("quotes")
     .description("who said what (about whom), with dates and sources")
-    .option("--db <file|url>", "the store: a SQLite file or a postgres:// URL", DEFAULT_DB)
+    .option("--db <file|url>", DB_HELP, DEFAULT_DB)
     .option("--speaker <key|name>", "quotes by this speaker")
     .option("--about <key|name>", "quotes that mention this entity")
     .option("--from <date>", "published on or after (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -171,7 +170,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
   }
   const interrupted = () => {
     if (summary.interrupted) {
-      throw new InputError("bad-option", "interrupted: run the same command again to finish");
+      throw interruptedError();
     }
   };
   if (flags.json) {

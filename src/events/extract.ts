@@ -648,7 +648,7 @@ class EventReader {
     }
     if (!found.id && !found.text) return undefined;
     if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
-    const text = found.id ? (found.text ?? "") : unnamedPhrase(found.text ?? "");
+    const text = actorText(found);
     return { id: found.id, text, at: this.locate({ ...found, text }, h, end) };
   }
 
@@ -717,7 +717,7 @@ class EventReader {
     if (!found.id && !sectorOfWord(found.text?.split(/\s+/)[0] ?? "")) return undefined;
     return {
       id: found.id,
-      text: found.id ? (found.text ?? "") : unnamedPhrase(found.text ?? ""),
+      text: actorText(found),
       at: k,
     };
   }
@@ -977,6 +977,11 @@ class EventReader {
     while (last > i && (this.tokens[last] as Token).kind === "punct") last--;
     return { start, end: (this.tokens[last] as Token).end };
   }
+}
+
+/** A named actor's words as found; an unnamed one's cut at its noun phrase's end. */
+function actorText(found: { id?: string | null; text?: string | null }): string {
+  return found.id ? (found.text ?? "") : unnamedPhrase(found.text ?? "");
 }
 
 /**

@@ -4,6 +4,7 @@
  * Sources the store has done are skipped; sources that cannot be read are recorded as failed in
  * the store at once, as `ingest` would.
  */
+import type PgBoss from "pg-boss";
 import {
   type IngestCounts,
   MAX_FAILURES_KEPT,
@@ -45,7 +46,7 @@ export async function enqueue(
 ): Promise<EnqueueSummary> {
   const started = performance.now();
   const store = await openStore(url, { connections: 2 });
-  let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
+  let boss: PgBoss | undefined;
   const counts: IngestCounts = { added: 0, duplicates: 0, failed: 0, skipped: 0 };
   const warnings = new Warnings();
   const failures: EnqueueSummary["failures"] = [];
@@ -54,9 +55,10 @@ export async function enqueue(
   try {
     boss = await startBoss(url, false);
     const queue = boss;
+    const schema = queueSchema(url);
     let batch: IngestJob[] = [];
     const flush = async () => {
-      const added = await enqueueJobs(queue, queueSchema(url), batch);
+      const added = await enqueueJobs(queue, schema, batch);
       queued += added;
       alreadyQueued += batch.length - added;
       batch = [];

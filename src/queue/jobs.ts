@@ -13,7 +13,8 @@ import { createHash, randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { InputError } from "../errors.js";
 import type { SourceInfo } from "../store/index.js";
-import { connectionProblem, parseStoreUrl, redactUrl } from "../store/postgres.js";
+import { connectionProblem } from "../store/postgres.js";
+import { parseStoreUrl, redactUrl } from "../store/url.js";
 import type { AnalyseTask } from "../store/worker.js";
 
 export const QUEUE = "marsad-ingest";
@@ -45,11 +46,24 @@ export function queueSchema(url: string): string {
 export async function startBoss(
   url: string,
   supervise: boolean,
-  connections = 2,
   onError: (error: Error) => void = () => {},
 ): Promise<PgBoss> {
   const { connectionString } = parseStoreUrl(url);
-  const boss = newBoss(connectionString, queueSchema(url), supervise, connections);
+  const boss = new PgBoss({
+    connectionString,
+    schema: queueSchema(url),
+    application_name: "marsad-queue",
+    max: 2,
+    supervise,
+    schedule: false,
+    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
+    // finished jobs keep only their source (the article is in the store), so keeping them is
+    // cheap; `marsad status` counts them
+    deleteAfterDays: 3650,
+    // a failed job leaves the live table within a minute (`status` reads both), so that queuing
+    // its source again makes a new job rather than meeting the old id
+    archiveFailedAfterSeconds: 60,
+  });
   // errors while the database is away are retried by pg-boss; the caller decides what to show
   boss.on("error", onError);
   try {
@@ -63,29 +77,6 @@ export async function startBoss(
     );
   }
   return boss;
-}
-
-function newBoss(
-  connectionString: string,
-  schema: string,
-  supervise: boolean,
-  connections: number,
-): PgBoss {
-  return new PgBoss({
-    connectionString,
-    schema,
-    application_name: "marsad-queue",
-    max: connections,
-    supervise,
-    schedule: false,
-    maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
-    // finished jobs keep only their source (the article is in the store), so keeping them is
-    // cheap; `marsad status` counts them
-    deleteAfterDays: 3650,
-    // a failed job leaves the live table within a minute (`status` reads both), so that queuing
-    // its source again makes a new job rather than meeting the old id
-    archiveFailedAfterSeconds: 60,
-  });
 }
 
 async function ensureQueue(boss: PgBoss): Promise<void> {

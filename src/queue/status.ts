@@ -5,7 +5,8 @@
  */
 import pg from "pg";
 import { InputError } from "../errors.js";
-import { connectionProblem, parseStoreUrl, redactUrl } from "../store/postgres.js";
+import { connectionProblem } from "../store/postgres.js";
+import { parseStoreUrl, redactUrl } from "../store/url.js";
 import { QUEUE, queueSchema } from "./jobs.js";
 
 export interface QueueStatus {

@@ -11,14 +11,19 @@
  * - The signal (SIGTERM, Ctrl-C) stops taking jobs and finishes those in hand.
  */
 import { availableParallelism } from "node:os";
+import { setTimeout as delay } from "node:timers/promises";
+import type PgBoss from "pg-boss";
 import { describeError } from "../errors.js";
 import {
   type AnalyseTask,
   createRunner,
+  type FeedItem,
+  feedItemSource,
   fetchPageOrFeed,
   openStore,
   PoliteFetcher,
   type PoliteOptions,
+  type Runner,
   type Store,
   type WriteOutcome,
 } from "../store/index.js";
@@ -54,8 +59,6 @@ const IDLE_POLL_MS = 1000;
 /** Articles a worker stores between two refreshes of the planner's statistics. */
 const OPTIMIZE_EVERY = 1000;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** A failure that a retry would repeat. */
 class FinalFailure extends Error {}
 
@@ -67,19 +70,23 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const web = new PoliteFetcher(options.fetch);
   const summary: WorkerSummary = { added: 0, duplicates: 0, skipped: 0, failed: 0, seconds: 0 };
   const tell = options.onEvent ?? (() => {});
-  let boss: Awaited<ReturnType<typeof startBoss>> | undefined;
+  let boss: PgBoss | undefined;
   try {
-    boss = await startBoss(url, true, 2, (error) =>
+    boss = await startBoss(url, true, (error) =>
       tell({ kind: "trouble", message: describeError(error) }),
     );
     const queue = boss;
     tell({ kind: "ready", concurrency });
-    const schema = queueSchema(url);
-    const job = new JobRunner(store, queue, schema, runner, web, options.kb, tell, summary);
-    const stopped = new Promise<void>((resolve) => {
-      if (options.signal?.aborted) resolve();
-      options.signal?.addEventListener("abort", () => resolve(), { once: true });
-    });
+    const job = new JobRunner(
+      store,
+      queue,
+      queueSchema(url),
+      runner,
+      web,
+      options.kb,
+      tell,
+      summary,
+    );
     // our own loops rather than pg-boss' work(), which waits out its polling interval after
     // every job: a loop takes the next job as soon as it has finished one, and sleeps only when
     // the queue is empty. On a stop signal each loop finishes the job in hand and ends.
@@ -96,7 +103,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           tell({ kind: "trouble", message: describeError(error) });
         }
         if (!next) {
-          await Promise.race([stopped, sleep(IDLE_POLL_MS)]);
+          // a stop signal ends the wait at once
+          await delay(IDLE_POLL_MS, undefined, { signal: options.signal }).catch(() => {});
           continue;
         }
         let output: object;
@@ -131,9 +139,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
 class JobRunner {
   constructor(
     private readonly store: Store,
-    private readonly boss: Awaited<ReturnType<typeof startBoss>>,
+    private readonly boss: PgBoss,
     private readonly schema: string,
-    private readonly runner: ReturnType<typeof createRunner>,
+    private readonly runner: Runner,
     private readonly web: PoliteFetcher,
     private readonly kb: string[] | undefined,
     private readonly tell: (event: WorkerEvent) => void,
@@ -231,23 +239,15 @@ class JobRunner {
   /** A feed: recorded as read, its items not done yet queued as pages to fetch. */
   private async queueFeed(
     data: Extract<IngestJob, { url: string }>,
-    items: { url: string; title?: string; date?: string }[],
+    items: FeedItem[],
   ): Promise<void> {
     const feed = data.url;
     const done = await this.store.doneSources(feed);
     const jobs: IngestJob[] = [];
     for (const item of items) {
       if (done.has(item.url)) continue;
-      jobs.push({
-        source: { key: item.url, kind: "feed-item", parent: feed },
-        url: item.url,
-        hints: {
-          url: item.url,
-          ...(item.title ? { title: item.title } : {}),
-          ...(item.date ? { date: item.date } : {}),
-        },
-        ...(data.date ? { date: data.date } : {}),
-      });
+      const { source, hints } = feedItemSource(item, feed);
+      jobs.push({ source, url: item.url, hints, ...(data.date ? { date: data.date } : {}) });
     }
     await enqueueJobs(this.boss, this.schema, jobs);
     await this.store.recordSource({ key: feed, kind: "feed" });

@@ -8,6 +8,7 @@ export { entityKey, lookupKey } from "./derive.js";
 export { type FeedItem, isFeed, parseFeed } from "./feed.js";
 export {
   createRunner,
+  feedItemSource,
   fetchPageOrFeed,
   type IngestCounts,
   type IngestOptions,
@@ -21,7 +22,6 @@ export {
   Warnings,
 } from "./ingest.js";
 export { type CopyProgress, type CopySummary, copyStore } from "./migrate.js";
-export { isPostgresUrl, redactUrl } from "./postgres.js";
 export { type ParsedQuery, parseQuery } from "./query.js";
 export {
   type BatchEntry,
@@ -34,5 +34,6 @@ export {
   type WriteOutcome,
 } from "./store.js";
 export type * from "./types.js";
+export { isPostgresUrl, redactUrl } from "./url.js";
 export { PoliteFetcher, type PoliteOptions, USER_AGENT } from "./web.js";
 export type { AnalyseTask } from "./worker.js";

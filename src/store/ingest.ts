@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { describeError, InputError } from "../errors.js";
 import { isUrl, loadSource, parseDateHint, rawFromBytes } from "../input/index.js";
-import { isFeed, parseFeed } from "./feed.js";
+import { type FeedItem, isFeed, parseFeed } from "./feed.js";
 import type { BatchEntry, SourceInfo, Store, WriteOutcome } from "./store.js";
 import { PoliteFetcher, type PoliteOptions } from "./web.js";
 import analyseTask, { type AnalyseResult, type AnalyseTask } from "./worker.js";
@@ -313,17 +313,41 @@ export async function fetchPageOrFeed(
   ctx: { web: PoliteFetcher; task: Pick<AnalyseTask, "date" | "kb"> },
   hints: AnalyseTask["hints"] = {},
 ): Promise<PageOrFeed> {
-  const page = await ctx.web.fetch(url);
+  const { at, raw, contentType } = await fetchRaw(url, ctx.web);
+  if (isFeed(raw.content, contentType)) {
+    return { kind: "feed", items: parseFeed(raw.content, at) };
+  }
+  return { kind: "page", task: { ...ctx.task, raw, hints: { ...hints, url: at } } };
+}
+
+/** A page's content as text, decoded as its headers and markup say, and where it was found. */
+async function fetchRaw(url: string, web: PoliteFetcher) {
+  const page = await web.fetch(url);
   const raw = rawFromBytes(page.bytes, {
     name: page.url,
     contentType: page.contentType,
     url: page.url,
   });
-  if (isFeed(raw.content, page.contentType)) {
-    return { kind: "feed", items: parseFeed(raw.content, page.url) };
-  }
-  const task = { ...ctx.task, raw: { kind: raw.kind, content: raw.content } };
-  return { kind: "page", task: { ...task, hints: { ...hints, url: page.url } } };
+  return {
+    at: page.url,
+    contentType: page.contentType,
+    raw: { kind: raw.kind, content: raw.content },
+  };
+}
+
+/** A feed's item as a source of its own, with what the feed says of it. */
+export function feedItemSource(
+  item: FeedItem,
+  feed: string,
+): { source: SourceInfo; hints: AnalyseTask["hints"] } {
+  return {
+    source: { key: item.url, kind: "feed-item", parent: feed },
+    hints: {
+      url: item.url,
+      ...(item.title ? { title: item.title } : {}),
+      ...(item.date ? { date: item.date } : {}),
+    },
+  };
 }
 
 async function* urlUnits(
@@ -363,30 +387,14 @@ async function* urlUnits(
     }
     if (await alreadyDone(item.url, ctx)) continue;
     ctx.progress.total++;
-    const hints = {
-      url: item.url,
-      ...(item.title ? { title: item.title } : {}),
-      ...(item.date ? { date: item.date } : {}),
-    };
-    yield {
-      source: { key: item.url, kind: "feed-item", parent: url },
-      load: () => loadPage(item.url, hints, ctx),
-    };
+    const { source, hints } = feedItemSource(item, url);
+    yield { source, load: () => loadPage(item.url, hints, ctx) };
   }
 }
 
 async function loadPage(url: string, hints: AnalyseTask["hints"], ctx: Context) {
-  const page = await ctx.web.fetch(url);
-  const raw = rawFromBytes(page.bytes, {
-    name: page.url,
-    contentType: page.contentType,
-    url: page.url,
-  });
-  return {
-    ...ctx.task,
-    raw: { kind: raw.kind, content: raw.content },
-    hints: { ...hints, url: page.url },
-  };
+  const { at, raw } = await fetchRaw(url, ctx.web);
+  return { ...ctx.task, raw, hints: { ...hints, url: at } };
 }
 
 async function* pathUnits(input: string, ctx: Context): AsyncGenerator<Unit> {
@@ -628,9 +636,8 @@ function tsxLoader(): string {
 class BatchWriter {
   private pending: BatchEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The writes in order; once one fails, every later flush chains on it and rethrows. */
   private writing: Promise<void> = Promise.resolve();
-  /** An error of a timed flush, thrown at the next push or flush. */
-  private failure: { error: unknown } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -646,9 +653,8 @@ class BatchWriter {
   }
 
   private flushLater(): void {
-    this.flush().catch((error: unknown) => {
-      this.failure ??= { error };
-    });
+    // its error reaches the caller at the next push or flush, which chain on this write
+    this.flush().catch(() => {});
   }
 
   flush(): Promise<void> {
@@ -661,7 +667,6 @@ class BatchWriter {
   }
 
   private async writeBatch(batch: BatchEntry[]): Promise<void> {
-    if (this.failure) throw this.failure.error;
     if (batch.length === 0) return;
     let outcomes: WriteOutcome[];
     try {

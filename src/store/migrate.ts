@@ -39,7 +39,7 @@ export async function copyStore(
   } = {},
 ): Promise<CopySummary> {
   const started = performance.now();
-  const total = (await from.stats()).articles;
+  const total = await from.articleCount();
   const summary: CopySummary = {
     copied: 0,
     skipped: 0,
@@ -105,7 +105,7 @@ async function entriesOf(from: Store, to: Store, id: number): Promise<BatchEntry
   const raw = await from.rawInput(id);
   if (!record || !raw) return [];
   const rows = deriveRows(record.analysis, raw);
-  return missing.map((source) => ({ source: infoOf(source), rows }));
+  return missing.map((source) => ({ source, rows }));
 }
 
 /** Failed sources and feeds, which have no article; returns how many were carried over. */
@@ -119,9 +119,9 @@ async function copyOtherSources(from: Store, to: Store): Promise<number> {
     for (const source of page) {
       if ((await to.sourceStatus(source.key)) !== undefined) continue;
       if (source.status === "failed") {
-        batch.push({ source: infoOf(source), error: source.reason ?? "failed" });
+        batch.push({ source, error: source.reason ?? "failed" });
       } else {
-        await to.recordSource(infoOf(source));
+        await to.recordSource(source);
         n++;
       }
     }
@@ -129,13 +129,4 @@ async function copyOtherSources(from: Store, to: Store): Promise<number> {
     n += batch.length;
     after = (page[page.length - 1] as SourceRecord).key;
   }
-}
-
-function infoOf(source: SourceRecord) {
-  return {
-    key: source.key,
-    kind: source.kind,
-    ...(source.parent !== undefined ? { parent: source.parent } : {}),
-    ...(source.fetchedAt !== undefined ? { fetchedAt: source.fetchedAt } : {}),
-  };
 }

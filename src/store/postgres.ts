@@ -10,8 +10,10 @@
  */
 import pg from "pg";
 import { InputError } from "../errors.js";
+import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
 import type { ParsedQuery, QueryTerm } from "./query.js";
 import type { Dialect, Params, SqlDatabase, SqlRunner } from "./sql.js";
+import { parseStoreUrl, redactUrl } from "./url.js";
 
 /** Transaction-level advisory lock key that serialises the store's writers ("marsad"). */
 const WRITE_LOCK = 0x6d61727361;
@@ -22,35 +24,6 @@ const MAX_POSITION = 16383;
 /** tsvector lexemes are at most 2047 bytes; longer "words" (a URL...) are left out. */
 const MAX_LEXEME = 500;
 const ROWS_PER_FETCH = 500;
-
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
-
-/** The URL with its password replaced, for messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/i, "$1***@");
-}
-
-/** The store's schema named by `?schema=` and the URL node-postgres gets (without it). */
-export function parseStoreUrl(url: string): { connectionString: string; schema: string } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new InputError("bad-option", `${redactUrl(url)}: not a valid postgres:// URL`);
-  }
-  const schema = parsed.searchParams.get("schema") ?? "public";
-  // at most 44 characters: the queue's schema adds "_queue" and pg-boss takes 50
-  if (!/^[a-z_][a-z0-9_]{0,43}$/.test(schema)) {
-    throw new InputError(
-      "bad-option",
-      `schema "${schema}": use lower-case letters, digits and _ (at most 44)`,
-    );
-  }
-  parsed.searchParams.delete("schema");
-  return { connectionString: parsed.toString(), schema };
-}
 
 const dialect: Dialect = {
   name: "postgres",
@@ -108,7 +81,7 @@ function headOf(fts: { base: string; plain: string }): string {
 }
 
 /** The tsvector literal of an article's index columns (space-separated word forms). */
-export function tsvectorOf(base: string, plain: string): string {
+function tsvectorOf(base: string, plain: string): string {
   const positions = new Map<string, number[]>();
   const add = (lexeme: string, at: number) => {
     const list = positions.get(lexeme);
@@ -130,7 +103,7 @@ export function tsvectorOf(base: string, plain: string): string {
 }
 
 /** The tsquery of a parsed search: groups ANDed, terms ORed, a term's words a phrase. */
-export function tsqueryOf(query: ParsedQuery): string {
+function tsqueryOf(query: ParsedQuery): string {
   return query.groups.map((group) => `(${group.map(termQuery).join(" | ")})`).join(" & ");
 }
 
@@ -188,7 +161,7 @@ class Runner implements SqlRunner {
    */
   constructor(
     protected readonly client: pg.Pool | pg.PoolClient,
-    private readonly texts: Map<string, string>,
+    protected readonly texts: Map<string, string>,
   ) {}
 
   protected text(sql: string): string {
@@ -225,12 +198,8 @@ class Runner implements SqlRunner {
 
 class PostgresDatabase extends Runner implements SqlDatabase {
   readonly dialect = dialect;
-  private readonly numbered: Map<string, string>;
-
   constructor(private readonly pool: pg.Pool) {
-    const numbered = new Map<string, string>();
-    super(pool, numbered);
-    this.numbered = numbered;
+    super(pool, new Map());
   }
 
   /**
@@ -257,7 +226,7 @@ class PostgresDatabase extends Runner implements SqlDatabase {
     try {
       await client.query("BEGIN");
       await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-      const value = await work(new Runner(client, this.numbered));
+      const value = await work(new Runner(client, this.texts));
       await client.query("COMMIT");
       return value;
     } catch (error) {
@@ -305,7 +274,6 @@ export interface PostgresOptions {
 /** Connects to the database at `url` and builds or upgrades the store there. */
 export async function openPostgres(
   url: string,
-  migrations: readonly string[],
   options: PostgresOptions = {},
 ): Promise<SqlDatabase> {
   const { connectionString, schema } = parseStoreUrl(url);
@@ -321,7 +289,7 @@ export async function openPostgres(
   // an idle connection that breaks (the server restarted) is dropped; the next query reconnects
   pool.on("error", () => {});
   try {
-    await migratePostgres(pool, schema, migrations);
+    await migratePostgres(pool, schema, POSTGRES_MIGRATIONS);
   } catch (error) {
     await pool.end().catch(() => {});
     if (error instanceof InputError) throw error;

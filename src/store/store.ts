@@ -21,8 +21,6 @@ import {
   rankedEvents,
 } from "./events.js";
 import { NEAR_DUPLICATE, signatureFromBytes, signatureToBytes, similarity } from "./minhash.js";
-import { isPostgresUrl, openPostgres, redactUrl } from "./postgres.js";
-import { POSTGRES_MIGRATIONS } from "./postgres-schema.js";
 import { parseQuery, queryForms } from "./query.js";
 import { buildSnippet } from "./snippet.js";
 import type { SqlDatabase, SqlRunner } from "./sql.js";
@@ -43,6 +41,7 @@ import type {
   SearchResult,
   StoreStats,
 } from "./types.js";
+import { isPostgresUrl, redactUrl } from "./url.js";
 
 export interface OpenOptions {
   /** Open an existing store for reading only (search, the web UI). */
@@ -98,7 +97,9 @@ const COOCCURRING = 20;
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
   const readonly = options.readonly === true;
   if (isPostgresUrl(target)) {
-    const db = await openPostgres(target, POSTGRES_MIGRATIONS, {
+    // the driver loads only for a PostgreSQL store: most commands open a file
+    const { openPostgres } = await import("./postgres.js");
+    const db = await openPostgres(target, {
       ...(options.connections ? { connections: options.connections } : {}),
     });
     return new Store(db, redactUrl(target), readonly);
@@ -180,25 +181,18 @@ export class Store {
     });
   }
 
-  /** The sources of a JSONL file or feed (or all top-level ones) that are done. */
-  async doneSources(parent?: string): Promise<Set<string>> {
-    const rows =
-      parent === undefined
-        ? await this.db.all<{ key: string }>(
-            "SELECT key FROM sources WHERE parent IS NULL AND status = 'done'",
-          )
-        : await this.db.all<{ key: string }>(
-            "SELECT key FROM sources WHERE parent = ? AND status = 'done'",
-            [parent],
-          );
+  /** The sources of a JSONL file or feed that are done. */
+  async doneSources(parent: string): Promise<Set<string>> {
+    const rows = await this.db.all<{ key: string }>(
+      "SELECT key FROM sources WHERE parent = ? AND status = 'done'",
+      [parent],
+    );
     return new Set(rows.map((r) => r.key));
   }
 
   /** How a source was recorded, if it was. */
-  sourceStatus(
-    key: string,
-  ): Promise<{ kind: SourceKind; status: "done" | "failed"; reason: string | null } | undefined> {
-    return this.db.get("SELECT kind, status, reason FROM sources WHERE key = ?", [key]);
+  sourceStatus(key: string): Promise<{ kind: SourceKind; status: "done" | "failed" } | undefined> {
+    return this.db.get("SELECT kind, status FROM sources WHERE key = ?", [key]);
   }
 
   /** Records a source that is not an article itself (a feed) as read, or as failed. */
@@ -268,13 +262,23 @@ export class Store {
         cluster: await this.clusterRef(tx, existing.cluster),
       };
     }
-    let cluster = rows.signature
+    const near = rows.signature
       ? await this.nearDuplicateCluster(tx, rows.signature, rows.bands)
       : undefined;
-    if (cluster === undefined) {
-      cluster = Number(await tx.value("INSERT INTO clusters (size) VALUES (0) RETURNING id"));
-    }
-    await tx.run("UPDATE clusters SET size = size + 1 WHERE id = ?", [cluster]);
+    const cluster: ClusterRef =
+      near === undefined
+        ? {
+            id: Number(await tx.value("INSERT INTO clusters (size) VALUES (1) RETURNING id")),
+            size: 1,
+          }
+        : {
+            id: near,
+            size: Number(
+              await tx.value("UPDATE clusters SET size = size + 1 WHERE id = ? RETURNING size", [
+                near,
+              ]),
+            ),
+          };
     const fetchedAt = source.fetchedAt ?? new Date().toISOString();
     const id = Number(
       await tx.value(
@@ -288,7 +292,7 @@ export class Store {
           rows.published,
           rows.site,
           fetchedAt,
-          cluster,
+          cluster.id,
         ],
       ),
     );
@@ -302,7 +306,7 @@ export class Store {
         rows.analysisJson,
       ],
     );
-    await tx.run(this.db.dialect.indexSql, this.db.dialect.indexParams(id, cluster, rows));
+    await tx.run(this.db.dialect.indexSql, this.db.dialect.indexParams(id, cluster.id, rows));
     if (rows.signature) {
       await tx.run("INSERT INTO signatures (article, sig) VALUES (?, ?)", [
         id,
@@ -317,7 +321,7 @@ export class Store {
     }
     await this.writeFacts(tx, id, rows);
     await this.upsertSource(tx, source, "done", null, id);
-    return { status: "added", id, cluster: await this.clusterRef(tx, cluster) };
+    return { status: "added", id, cluster };
   }
 
   private async writeFacts(tx: SqlRunner, id: number, rows: ArticleRows): Promise<void> {
@@ -361,32 +365,38 @@ export class Store {
         e.mentions.map(([start, end, confidence]) => [id, e.key, start, end, confidence]),
       ),
     );
-    const about: unknown[][] = [];
-    for (const q of rows.quotes) {
-      const quoteId = await tx.value(
-        `INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, speaker_text, cue, confidence)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [
-          id,
-          q.index,
-          q.start,
-          q.end,
-          q.text,
-          q.kind,
-          q.speaker,
-          q.speakerText,
-          q.cue,
-          q.confidence,
-        ],
-      );
-      for (const key of q.about) about.push([key, quoteId]);
-    }
     await insertRows(
       tx,
-      "INSERT INTO quote_about (entity, quote)",
-      about,
-      " ON CONFLICT DO NOTHING",
+      `INSERT INTO quotes (article, idx, start, "end", text, kind, speaker, speaker_text, cue, confidence)`,
+      rows.quotes.map((q) => [
+        id,
+        q.index,
+        q.start,
+        q.end,
+        q.text,
+        q.kind,
+        q.speaker,
+        q.speakerText,
+        q.cue,
+        q.confidence,
+      ]),
     );
+    // the entities a quote is about point at its row: one read of the article's quote ids
+    const about = rows.quotes.flatMap((q) => q.about.map((key) => ({ key, index: q.index })));
+    if (about.length > 0) {
+      const quoteIds = new Map<number, number>();
+      const stored = await tx.all<{ id: number; idx: number }>(
+        "SELECT id, idx FROM quotes WHERE article = ?",
+        [id],
+      );
+      for (const row of stored) quoteIds.set(Number(row.idx), Number(row.id));
+      await insertRows(
+        tx,
+        "INSERT INTO quote_about (entity, quote)",
+        about.map((a) => [a.key, quoteIds.get(a.index)]),
+        " ON CONFLICT DO NOTHING",
+      );
+    }
     await insertRows(
       tx,
       `INSERT INTO times (article, start, "end", text, type, value, resolved, mod)`,
@@ -444,22 +454,23 @@ export class Store {
     const signatures =
       candidates.length === 0
         ? []
-        : await tx.all<{ article: number; sig: Uint8Array }>(
-            `SELECT article, sig FROM signatures WHERE article IN (${candidates.map(() => "?").join(", ")})`,
+        : await tx.all<{ article: number; sig: Uint8Array; cluster: number }>(
+            `SELECT s.article AS article, s.sig AS sig, a.cluster AS cluster
+             FROM signatures s JOIN articles a ON a.id = s.article
+             WHERE s.article IN (${candidates.map(() => "?").join(", ")})`,
             candidates,
           );
-    let best: number | undefined;
+    let best: { article: number; cluster: number } | undefined;
     let bestScore = NEAR_DUPLICATE;
     for (const row of signatures) {
       const article = Number(row.article);
       const score = similarity(sig, signatureFromBytes(row.sig));
-      if (score >= bestScore && (best === undefined || score > bestScore || article < best)) {
-        best = article;
+      if (score >= bestScore && (!best || score > bestScore || article < best.article)) {
+        best = { article, cluster: Number(row.cluster) };
         bestScore = score;
       }
     }
-    if (best === undefined) return undefined;
-    return Number(await tx.value("SELECT cluster FROM articles WHERE id = ?", [best]));
+    return best?.cluster;
   }
 
   private async clusterRef(tx: SqlRunner, id: number): Promise<ClusterRef> {
@@ -479,7 +490,7 @@ export class Store {
     const count = async (table: string) =>
       Number(await this.db.value(`SELECT count(*) FROM ${table}`));
     return {
-      articles: await count("articles"),
+      articles: await this.articleCount(),
       clusters: await count("clusters"),
       entities: await count("entities"),
       quotes: await count("quotes"),
@@ -841,6 +852,10 @@ export class Store {
     return { kind: row.raw_kind, content: inflateRawSync(row.raw).toString("utf8") };
   }
 
+  async articleCount(): Promise<number> {
+    return Number(await this.db.value("SELECT count(*) FROM articles"));
+  }
+
   /** Up to `limit` article ids above `after`, in order: for copying a store page by page. */
   async articleIds(after: number, limit: number): Promise<number[]> {
     const rows = await this.db.all<{ id: number }>(
@@ -851,7 +866,7 @@ export class Store {
   }
 
   /** The sources recorded for an article, or (null) those without one: failures and feeds. */
-  async sourcesOf(article: number | null, after = "", limit = 1000): Promise<SourceRecord[]> {
+  async sourcesOf(article: number | null, after: string, limit: number): Promise<SourceRecord[]> {
     const rows = await this.db.all<{
       key: string;
       kind: SourceKind;

@@ -10,6 +10,13 @@ import pg from "pg";
 /** The database the test schemas go in. */
 export const TEST_PG = process.env.MARSAD_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
+/** A URL on the test server's host where no server answers (port 1), for the errors it gives. */
+export const NOWHERE_PG = (() => {
+  const url = new URL(TEST_PG);
+  url.port = "1";
+  return url.toString();
+})();
+
 /** The store backends every store test runs over. */
 export const BACKENDS = ["sqlite", "postgres"] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -18,7 +25,7 @@ export interface FreshSchema {
   /** The store URL: TEST_PG with `?schema=<name>`. */
   url: string;
   schema: string;
-  /** Drops the schema and everything in it. */
+  /** Drops the schema and everything in it, and its queue's schema (`<schema>_queue`) if made. */
   drop: () => Promise<void>;
 }
 
@@ -35,7 +42,11 @@ export async function freshPostgres(): Promise<FreshSchema> {
     url: url.toString(),
     schema,
     drop: async () => {
-      await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      await withClient(async (client) => {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        // the queue's schema sits beside the store's
+        await client.query(`DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`);
+      });
     },
   };
 }
@@ -80,7 +91,7 @@ export async function withClient<T>(
     throw new Error(
       `the store tests need PostgreSQL on ${where(url)} (user postgres, trust auth), and cannot ` +
         `connect (${(error as Error).message || String(error)}); start it with ` +
-        "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`, " +
+        "`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -n1) main start`, " +
         "or set MARSAD_TEST_PG to another server's URL",
     );
   }

@@ -11,25 +11,18 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXPIRE_SECONDS, MAINTENANCE_SECONDS } from "../../src/queue/index.js";
-import { expectCleanError, marsad, root } from "../helpers/cli.js";
-import { type FreshSchema, freshPostgres, postgresRows } from "../helpers/postgres.js";
+import {
+  bin,
+  expectCleanError,
+  marsad,
+  root,
+  type Status,
+  searchTotal,
+  statusJson,
+  waitFor,
+} from "../helpers/cli.js";
+import { type FreshSchema, freshPostgres, NOWHERE_PG, postgresRows } from "../helpers/postgres.js";
 import { shortArticle, tempDir } from "../store/helpers.js";
-
-interface Status {
-  articles: number;
-  stories: number;
-  entities: number;
-  quotes: number;
-  events: number;
-  failedSources: number;
-  queue?: {
-    pending: number;
-    active: number;
-    completed: number;
-    failed: number;
-    failures: { source: string; reason: string }[];
-  };
-}
 
 let pg: FreshSchema;
 let dir: { dir: string; cleanup: () => void };
@@ -43,8 +36,6 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const w of workers.splice(0)) if (w.exitCode === null) w.kill("SIGKILL");
   await pg.drop();
-  // the queue's schema sits beside the store's
-  await postgresRows(pg.url, `DROP SCHEMA IF EXISTS ${pg.schema}_queue CASCADE`);
   dir.cleanup();
 });
 
@@ -70,43 +61,16 @@ function longArticle() {
   return { id: "long", text: sentences.join(" "), date: "2021-03-04" };
 }
 
-async function status(): Promise<Status> {
-  const run = await marsad(["status", "--db", pg.url, "--json"]);
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Status;
-}
+const status = (): Promise<Status> => statusJson(pg.url);
 
 function startWorker(extra: string[] = []): ChildProcess {
   const child = spawn(
     "node",
-    [
-      join(root, "bin/marsad.js"),
-      "worker",
-      "--db",
-      pg.url,
-      "--concurrency",
-      "1",
-      "--quiet",
-      ...extra,
-    ],
+    [bin, "worker", "--db", pg.url, "--concurrency", "1", "--quiet", ...extra],
     { cwd: root, stdio: ["ignore", "ignore", "pipe"] },
   );
   workers.push(child);
   return child;
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  seconds: number,
-): Promise<T> {
-  const until = Date.now() + seconds * 1000;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > until) throw new Error(`gave up waiting for ${what} after ${seconds} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const drained = () =>
@@ -117,6 +81,13 @@ const drained = () =>
       return s.queue && s.queue.pending === 0 && s.queue.active === 0 ? s : undefined;
     },
     120,
+  );
+
+const aJobInHand = () =>
+  waitFor(
+    "a job in hand",
+    async () => ((await status()).queue?.active === 1 ? true : undefined),
+    60,
   );
 
 const exited = (child: ChildProcess) =>
@@ -158,9 +129,8 @@ describe("ingest --queue and workers", () => {
       /--kb is read by the workers/,
     );
     // no server there: one line saying so, for the worker and for status alike
-    const nowhere = "postgres://postgres@127.0.0.1:1/marsad";
-    expectCleanError(await marsad(["worker", "--db", nowhere]), /no PostgreSQL server answers/);
-    expectCleanError(await marsad(["status", "--db", nowhere]), /no PostgreSQL server answers/);
+    expectCleanError(await marsad(["worker", "--db", NOWHERE_PG]), /no PostgreSQL server answers/);
+    expectCleanError(await marsad(["status", "--db", NOWHERE_PG]), /no PostgreSQL server answers/);
   });
 
   it("a job whose worker was killed mid-job runs again within a minute and stores its article once", async () => {
@@ -169,11 +139,7 @@ describe("ingest --queue and workers", () => {
     const rest = shortArticles(100, 8);
     await marsad(["ingest", jsonl("rest.jsonl", rest), "--queue", "--db", pg.url]);
     const first = startWorker();
-    await waitFor(
-      "a job in hand",
-      async () => ((await status()).queue?.active === 1 ? true : undefined),
-      60,
-    );
+    await aJobInHand();
     first.kill("SIGKILL");
     await exited(first);
     const killedAt = Date.now();
@@ -213,11 +179,7 @@ describe("ingest --queue and workers", () => {
     await marsad(["ingest", jsonl("long.jsonl", [longArticle()]), "--queue", "--db", pg.url]);
     await marsad(["ingest", jsonl("rest.jsonl", shortArticles(300, 4)), "--queue", "--db", pg.url]);
     const worker = startWorker();
-    await waitFor(
-      "a job in hand",
-      async () => ((await status()).queue?.active === 1 ? true : undefined),
-      60,
-    );
+    await aJobInHand();
     worker.kill("SIGTERM");
     expect(await exited(worker)).toBe(0);
     const after = await status();
@@ -247,7 +209,7 @@ describe("ingest --queue and workers", () => {
     const local = await marsad(["ingest", file, "--db", db, "--json"]);
     const summary = JSON.parse(local.stdout);
     expect(summary).toMatchObject({ added: 10, failed: 0, warnings: 1 });
-    const sqlite = JSON.parse((await marsad(["status", "--db", db, "--json"])).stdout) as Status;
+    const sqlite = await statusJson(db);
     expect(sqlite.queue).toBeUndefined();
     // story clusters (and so events, counted once per story) form greedily in the order the
     // articles arrive, which two workers need not keep; the articles and their facts are the same
@@ -255,12 +217,7 @@ describe("ingest --queue and workers", () => {
       expect(done[key], key).toBe(sqlite[key]);
     }
     for (const q of ["تونس", "الصين OR روسيا", '"وفد وزاري"']) {
-      const hits = await Promise.all(
-        [pg.url, db].map(async (store) => {
-          const run = await marsad(["search", q, "--all", "--json", "--db", store]);
-          return (JSON.parse(run.stdout) as { total: number }).total;
-        }),
-      );
+      const hits = await Promise.all([pg.url, db].map((store) => searchTotal(store, q)));
       expect(hits[0], q).toBe(hits[1]);
       expect(hits[0], q).toBeGreaterThan(0);
     }

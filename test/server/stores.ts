@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { Analysis } from "../../src/analysis.js";
 import type { PostedRaw, PostedSource, StorePort } from "../../src/server/index.js";
 import { openStore } from "../../src/store/index.js";
-import { type Backend, freshPostgres } from "../helpers/postgres.js";
+import type { Backend } from "../helpers/postgres.js";
+import { freshTarget } from "../store/helpers.js";
 import { analyseArticle, type FakeArticle, FakeStore } from "./fake-store.js";
 
 /** A query the server passed on to the store. */
@@ -72,11 +73,8 @@ function realStore(name: string, backend: Backend): StoreKind {
     name,
     async open(articles = [], { writable = true } = {}) {
       const dir = mkdtempSync(join(tmpdir(), "marsad-api-"));
-      const place =
-        backend === "sqlite"
-          ? { url: join(dir, "store.db"), drop: async () => {} }
-          : await freshPostgres();
-      const store = await openStore(place.url);
+      const place = await freshTarget(backend, dir, "store");
+      const store = await openStore(place.target);
       // analysed as the fake analyses them, stored as POST /api/ingest stores posted text
       for (const a of articles) {
         await store.add(

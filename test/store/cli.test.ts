@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKENDS, TEST_PG } from "../helpers/postgres.js";
+import { BACKENDS, NOWHERE_PG } from "../helpers/postgres.js";
 import { HAS_SEED } from "../shared-data.js";
 import {
   consistency,
@@ -225,8 +225,7 @@ describe.skipIf(!HAS_SEED).each(BACKENDS)("marsad search and quotes on the %s st
 
   it("says what is wrong in one line: malformed query, unknown speaker, missing store", async () => {
     // no store: a file that is not there, a server that does not answer (port 1)
-    const nowhere = new URL(TEST_PG);
-    nowhere.port = "1";
+    const nowhereHost = new URL(NOWHERE_PG).host.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const cases: [string[], RegExp][] = [
       [["search", '"الرئيس الصيني', "--db", db], /^marsad: unbalanced quote/],
       [["quotes", "--speaker", "لا أحد", "--db", db], /^marsad: no speaker "لا أحد" in the store/],
@@ -236,8 +235,10 @@ describe.skipIf(!HAS_SEED).each(BACKENDS)("marsad search and quotes on the %s st
             /^marsad: .*none\.db: no store there/,
           ]
         : [
-            ["search", "الصين", "--db", nowhere.toString()],
-            /^marsad: .*127\.0\.0\.1:1\/.*cannot open the store \(no PostgreSQL server answers there\)/,
+            ["search", "الصين", "--db", NOWHERE_PG],
+            new RegExp(
+              `^marsad: .*${nowhereHost}\\/.*cannot open the store \\(no PostgreSQL server answers there\\)`,
+            ),
           ],
     ];
     const results = await Promise.all(cases.map(([args]) => marsad(args).done));

@@ -7,7 +7,6 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isInputError } from "../../src/errors.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { MIGRATION_SQL, SCHEMA_VERSION } from "../../src/store/schema.js";
 import {
@@ -18,7 +17,14 @@ import {
   visitAnalysis,
 } from "../helpers/events.js";
 import { BACKENDS } from "../helpers/postgres.js";
-import { consistency, expectWhole, freshTarget, storeRows, tempDir } from "./helpers.js";
+import {
+  consistency,
+  expectInputError,
+  expectWhole,
+  freshTarget,
+  storeRows,
+  tempDir,
+} from "./helpers.js";
 
 type Name = "first" | "reprint" | "visit" | "attack";
 
@@ -207,14 +213,7 @@ describe.each(BACKENDS)("events in the %s store", (backend) => {
       [{ from: "13/3/2016" }, /from: "13\/3\/2016" is not a date/],
       [{ status: "maybe" }, /status: "maybe"/],
     ] as const) {
-      let error: unknown;
-      try {
-        await store.events(query as Parameters<Store["events"]>[0]);
-      } catch (e) {
-        error = e;
-      }
-      expect(isInputError(error)).toBe(true);
-      expect((error as Error).message).toMatch(message);
+      await expectInputError(() => store.events(query as Parameters<Store["events"]>[0]), message);
     }
   });
 

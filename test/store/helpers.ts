@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { expect } from "vitest";
-import { isPostgresUrl, numberPlaceholders } from "../../src/store/postgres.js";
+import { type InputError, isInputError } from "../../src/errors.js";
+import { numberPlaceholders } from "../../src/store/postgres.js";
+import { isPostgresUrl } from "../../src/store/url.js";
 import { type Backend, freshPostgres, postgresRows } from "../helpers/postgres.js";
 
 export { SEED_TEXT as SEED } from "../shared-data.js";
@@ -181,4 +183,16 @@ async function postgresConsistency(url: string): Promise<Consistency> {
 export function expectWhole(check: Consistency, backend: Backend): void {
   expect(check.problems).toEqual([]);
   expect(check.integrity).toBe(backend === "sqlite" ? "ok" : null);
+}
+
+/** `run` fails (or rejects) with an InputError, the user's mistake, whose message matches. */
+export async function expectInputError(run: () => unknown, message: RegExp): Promise<void> {
+  let error: unknown;
+  try {
+    await run();
+  } catch (e) {
+    error = e;
+  }
+  expect(isInputError(error), String(error)).toBe(true);
+  expect((error as InputError).message).toMatch(message);
 }

@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyStore, openStore } from "../../src/store/index.js";
-import { marsad } from "../helpers/cli.js";
+import { marsad, searchTotal, statusJson } from "../helpers/cli.js";
 import { type FreshSchema, freshPostgres } from "../helpers/postgres.js";
 import { consistency, expectWhole, shortArticle, tempDir } from "./helpers.js";
 
@@ -35,23 +35,12 @@ afterEach(async () => {
   dir.cleanup();
 });
 
-async function statusOf(target: string) {
-  const run = await marsad(["status", "--db", target, "--json"]);
-  expect(run.code, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, number>;
-}
-
-async function searchTotal(target: string, q: string): Promise<number> {
-  const run = await marsad(["search", q, "--all", "--json", "--db", target]);
-  return (JSON.parse(run.stdout) as { total: number }).total;
-}
-
 describe("marsad migrate", () => {
   it("copies a SQLite store into PostgreSQL: the same counts, failures and search hits", async () => {
     const run = await marsad(["migrate", "--from", db, "--to", pg.url, "--json"]);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ copied: 12, skipped: 0, otherSources: 2 });
-    const [from, to] = [await statusOf(db), await statusOf(pg.url)];
+    const [from, to] = [await statusJson(db), await statusJson(pg.url)];
     expect(from).toMatchObject({ articles: 12, sources: 15, failedSources: 2 });
     expect(to).toEqual(from);
     for (const q of ["تونس", '"وفد برلماني"', "الصين OR المغرب"]) {
@@ -60,7 +49,7 @@ describe("marsad migrate", () => {
     expectWhole(await consistency(pg.url), "postgres");
     const again = await marsad(["migrate", "--from", db, "--to", pg.url, "--json"]);
     expect(JSON.parse(again.stdout)).toMatchObject({ copied: 0, skipped: 12, otherSources: 0 });
-    expect(await statusOf(pg.url)).toEqual(from);
+    expect(await statusJson(pg.url)).toEqual(from);
   });
 
   it("resumes a copy that was stopped, storing nothing twice", async () => {

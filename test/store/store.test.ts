@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Analysis } from "../../src/analysis.js";
 import { wordBase } from "../../src/entities/index.js";
-import { InputError, isInputError } from "../../src/errors.js";
+import { InputError } from "../../src/errors.js";
 import { analyzeText } from "../../src/index.js";
 import { type EventQuery, openStore, parseQuery, type Store } from "../../src/store/index.js";
 import { SHINGLE, signature, similarity } from "../../src/store/minhash.js";
@@ -13,12 +13,21 @@ import {
   BACKENDS,
   type Backend,
   freshPostgresDatabase,
+  NOWHERE_PG,
   postgresRows,
   TEST_PG,
   withClient,
 } from "../helpers/postgres.js";
 import { HAS_SEED } from "../shared-data.js";
-import { consistency, expectWhole, freshTarget, SEED, storeRows, tempDir } from "./helpers.js";
+import {
+  consistency,
+  expectInputError,
+  expectWhole,
+  freshTarget,
+  SEED,
+  storeRows,
+  tempDir,
+} from "./helpers.js";
 
 // The stored articles include the seed article and a reprint of it (story clusters, quotes,
 // entity profiles): without ../shared the whole file skips.
@@ -90,17 +99,6 @@ async function filledStore(backend: Backend, dir: string, name: string) {
 
 function hitIds(result: { hits: { id: number }[] }): number[] {
   return result.hits.map((h) => h.id).sort((a, b) => a - b);
-}
-
-async function expectInputError(run: () => unknown, message: RegExp): Promise<void> {
-  let error: unknown;
-  try {
-    await run();
-  } catch (e) {
-    error = e;
-  }
-  expect(isInputError(error), String(error)).toBe(true);
-  expect((error as InputError).message).toMatch(message);
 }
 
 describe.skipIf(!HAS_SEED).each(BACKENDS)("the %s store", (backend) => {
@@ -212,11 +210,8 @@ describe.skipIf(!HAS_SEED).each(BACKENDS)("the %s store", (backend) => {
         const schema = new URL(other).searchParams.get("schema") as string;
         await withClient((client) => client.query(`CREATE TABLE ${schema}.articles (x int)`));
         await expectInputError(() => openStore(other), /not a marsad store/);
-        // port 1: nothing listens there
-        const nowhere = new URL(TEST_PG);
-        nowhere.port = "1";
         await expectInputError(
-          () => openStore(nowhere.toString()),
+          () => openStore(NOWHERE_PG),
           /cannot open the store \(no PostgreSQL server answers there\)/,
         );
         const bad = new URL(TEST_PG);

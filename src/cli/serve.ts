@@ -69,10 +69,11 @@ async function runServe(flags: ServeFlags): Promise<void> {
     );
   if (token) process.stderr.write("marsad: POST /api/ingest is enabled for the token holder\n");
   const stop = () => {
-    server.close().finally(() => {
-      store.close();
-      process.exit(0);
-    });
+    server
+      .close()
+      .catch(() => {})
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -175,7 +175,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
   };
   if (flags.json) {
     process.stdout.write(
-      `${JSON.stringify({ ...summary, db: flags.db, store: stats }, null, 2)}\n`,
+      `${JSON.stringify({ ...summary, db: store.location, store: stats }, null, 2)}\n`,
     );
     interrupted();
     return;
@@ -205,7 +205,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<void> {
     }
   }
   lines.push(
-    `store ${flags.db}: ${stats.articles} articles in ${stats.clusters} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${stats.events} events`,
+    `store ${store.location}: ${stats.articles} articles in ${stats.clusters} stories, ${stats.entities} entities, ${stats.quotes} quotes, ${stats.events} events`,
   );
   process.stdout.write(`${lines.join("\n")}\n`);
   interrupted();

@@ -156,22 +156,9 @@ class JobRunner {
   }): Promise<object> {
     const data = unpack(job.data);
     const { source } = data;
+    let status: Awaited<ReturnType<JobRunner["process"]>>;
     try {
-      const status = await this.process(data);
-      this.tell({ kind: "job", source: source.key, status });
-      if (status === "added") {
-        this.summary.added++;
-        if (this.summary.added % OPTIMIZE_EVERY === 0) await this.store.optimize();
-      } else if (status === "duplicate") this.summary.duplicates++;
-      else if (status === "skipped") this.summary.skipped++;
-      // the store has the article now: the job keeps only its source
-      await this.boss
-        .getDb()
-        .executeSql(
-          `UPDATE ${this.schema}.job SET data = jsonb_build_object('source', data->'source') WHERE name = $1 AND id = $2`,
-          [QUEUE, job.id],
-        );
-      return { status };
+      status = await this.process(data);
     } catch (error) {
       const final = error instanceof FinalFailure || job.retryCount >= job.retryLimit;
       const reason = error instanceof FinalFailure ? error.message : describeError(error);
@@ -193,6 +180,28 @@ class JobRunner {
       }
       throw new Error(reason);
     }
+    this.tell({ kind: "job", source: source.key, status });
+    if (status === "added") this.summary.added++;
+    else if (status === "duplicate") this.summary.duplicates++;
+    else if (status === "skipped") this.summary.skipped++;
+    // the store has the article now, so what follows is housekeeping: a database that fails it
+    // does not make the job a failed try
+    await this.tidy(job.id, status).catch((error) =>
+      this.tell({ kind: "trouble", message: describeError(error) }),
+    );
+    return { status };
+  }
+
+  /** The job keeps only its source; every OPTIMIZE_EVERY articles, fresh planner statistics. */
+  private async tidy(id: string, status: string): Promise<void> {
+    await this.boss
+      .getDb()
+      .executeSql(
+        `UPDATE ${this.schema}.job SET data = jsonb_build_object('source', data->'source') WHERE name = $1 AND id = $2`,
+        [QUEUE, id],
+      );
+    if (status === "added" && this.summary.added % OPTIMIZE_EVERY === 0)
+      await this.store.optimize();
   }
 
   /** Whether the job is still in the hands of the run that took it (it has not expired). */

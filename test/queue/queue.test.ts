@@ -133,6 +133,26 @@ describe("ingest --queue and workers", () => {
     expectCleanError(await marsad(["status", "--db", NOWHERE_PG]), /no PostgreSQL server answers/);
   });
 
+  it("never prints the password of a --db URL", async () => {
+    const url = new URL(pg.url);
+    // the test server trusts local connections, so an invented password is ignored
+    if (!url.password) url.password = "pw-7f3a9c";
+    const secret = url.password;
+    const db = url.toString();
+    const file = jsonl("pw.jsonl", shortArticles(900, 1));
+    for (const args of [
+      ["ingest", file, "--db", db],
+      ["ingest", file, "--db", db, "--json"],
+      ["ingest", file, "--queue", "--db", db],
+      ["status", "--db", db],
+      ["status", "--db", db, "--json"],
+    ]) {
+      const run = await marsad(args);
+      expect(run.code, run.stderr).toBe(0);
+      expect(`${run.stdout}${run.stderr}`, args.join(" ")).not.toContain(secret);
+    }
+  });
+
   it("a job whose worker was killed mid-job runs again within a minute and stores its article once", async () => {
     // the long article is queued first, so the first worker takes it first
     await marsad(["ingest", jsonl("long.jsonl", [longArticle()]), "--queue", "--db", pg.url]);
